@@ -1,0 +1,77 @@
+"""Curated, sourced, schema-validated tables on relations between Morocco and Palestine.
+
+>>> import morocco_palestine_data as mpd
+>>> mpd.list_tables()
+['actors', 'aid_deliveries', 'citations', 'diplomatic_missions', 'event_actors', 'events', 'places', 'sources']
+>>> events = mpd.load_events()
+
+Importing the package is cheap: pandas and pyarrow load with the first table, pandera and
+frictionless only when validation is asked for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .loading import (
+    describe,
+    load,
+    load_actors,
+    load_aid_deliveries,
+    load_all,
+    load_citations,
+    load_diplomatic_missions,
+    load_event_actors,
+    load_events,
+    load_places,
+    load_sources,
+    path,
+)
+from .problems import DataValidationError, Problem
+from .tables import list_tables
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from . import schemas
+
+__all__ = [
+    "DataValidationError",
+    "Problem",
+    "__version__",
+    "describe",
+    "list_tables",
+    "load",
+    "load_actors",
+    "load_aid_deliveries",
+    "load_all",
+    "load_citations",
+    "load_diplomatic_missions",
+    "load_event_actors",
+    "load_events",
+    "load_places",
+    "load_sources",
+    "path",
+    "schemas",
+    "validate",
+]
+
+
+def validate(folder: str | Path | None = None) -> dict[str, int]:
+    """Check the shipped data (or a folder of edited CSVs) with the pandera models and the
+    cross-table checks; return the row count of each table.
+
+    Raises DataValidationError, whose ``problems`` name the table, row, column and rule.
+    """
+    from .validation import validate as _validate
+
+    return _validate(folder)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "schemas":  # pandera is heavy: import the models on first use
+        import importlib
+
+        return importlib.import_module(f"{__name__}.schemas")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,98 @@
+"""The command line: ``morocco-palestine-data`` (or ``python -m morocco_palestine_data``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from . import loading
+from ._version import __version__
+from .problems import DataValidationError
+from .tables import FORMATS, TABLES, check_table
+
+
+def summary() -> str:
+    """One line per table: rows, columns and title."""
+    lines = [f"morocco-palestine-data {__version__}: {len(TABLES)} tables", ""]
+    width = max(map(len, TABLES))
+    for res in loading.descriptor()["resources"]:
+        frame = loading.load(res["name"])
+        lines.append(
+            f"{res['name']:<{width}}  {len(frame):>5} rows  {frame.shape[1]:>3} columns  "
+            f"{res['title']}"
+        )
+    lines += ["", f"Files: {loading.dataset_dir()}"]
+    return "\n".join(lines)
+
+
+def export(dest: Path, fmt: str, tables: list[str]) -> list[Path]:
+    """Copy the shipped files of ``tables`` in ``fmt`` into ``dest``; with every table as
+    CSV, also a ``datapackage.json`` that describes them."""
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in tables:
+        target = dest / f"{table}.{fmt}"
+        shutil.copyfile(loading.path(table, fmt), target)
+        written.append(target)
+    if fmt == "csv" and set(tables) == set(TABLES):
+        package = json.loads(json.dumps(loading.descriptor()))
+        for res in package["resources"]:
+            res["path"] = f"{res['name']}.csv"
+        target = dest / "datapackage.json"
+        target.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        written.append(target)
+    return written
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="morocco-palestine-data",
+        description="Curated tables on Morocco–Palestine relations. Without a command, "
+        "prints a summary of the tables.",
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("summary", help="rows and columns of each table")
+    describe = sub.add_parser("describe", help="the columns of a table and what they mean")
+    describe.add_argument("table", choices=TABLES)
+    export_p = sub.add_parser("export", help="write tables to a folder")
+    export_p.add_argument("dest", type=Path)
+    export_p.add_argument("--format", choices=FORMATS, default="csv")
+    export_p.add_argument("--tables", nargs="+", choices=TABLES, default=list(TABLES))
+    validate = sub.add_parser(
+        "validate", help="check the shipped data, or a folder of edited CSV files"
+    )
+    validate.add_argument("folder", type=Path, nargs="?", default=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    if args.command in (None, "summary"):
+        print(summary())
+    elif args.command == "describe":
+        import pandas as pd
+
+        with pd.option_context("display.max_colwidth", 80, "display.width", 200):
+            print(loading.describe(check_table(args.table)).to_string(index=False))
+    elif args.command == "export":
+        for target in export(args.dest, args.format, args.tables):
+            print(target)
+    elif args.command == "validate":
+        from .validation import validate
+
+        try:
+            counts = validate(args.folder, use_frictionless=True)
+        except DataValidationError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print("valid: " + ", ".join(f"{t} {n} rows" for t, n in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

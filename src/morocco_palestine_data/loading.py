@@ -1,0 +1,143 @@
+"""Loading the shipped tables as typed pandas DataFrames.
+
+The dtypes come from the shipped ``datapackage.json`` (itself derived from the pandera
+models), so loading never imports pandera. pandas and pyarrow are imported on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .tables import TABLES, check_format, check_table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+PACKAGE_DATA = "dataset"
+
+
+def dataset_dir() -> Path:
+    """Folder of the data shipped inside the installed package."""
+    return Path(str(files(__package__).joinpath(PACKAGE_DATA)))
+
+
+def path(name: str, format: str = "csv") -> Path:  # noqa: A002 - the documented keyword
+    """Path of the shipped file of table ``name`` in ``format`` ("csv" or "parquet")."""
+    return dataset_dir() / "data" / f"{check_table(name)}.{check_format(format)}"
+
+
+@functools.cache
+def descriptor() -> dict[str, Any]:
+    """The shipped Frictionless descriptor (``datapackage.json``) as a dict."""
+    return json.loads((dataset_dir() / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def fields(name: str) -> list[dict[str, Any]]:
+    """The Frictionless fields of table ``name``, in column order."""
+    check_table(name)
+    (res,) = (r for r in descriptor()["resources"] if r["name"] == name)
+    return res["schema"]["fields"]
+
+
+def dtypes(name: str) -> dict[str, Any]:
+    """The pandas dtype of each column of table ``name``."""
+    import pandas as pd
+
+    kinds = {"date": "datetime64[ns]", "integer": "Int64", "number": "float64"}
+    out: dict[str, Any] = {}
+    for field in fields(name):
+        enum = field.get("constraints", {}).get("enum")
+        if enum is not None:
+            out[field["name"]] = pd.CategoricalDtype(enum, ordered=False)
+        else:
+            out[field["name"]] = kinds.get(field["type"], pd.StringDtype())
+    return out
+
+
+def load(name: str, *, validate: bool = False) -> pd.DataFrame:
+    """Table ``name`` as a typed DataFrame (dates, categoricals, nullable integers, strings).
+
+    With ``validate=True`` the frame is checked against its pandera model first and a
+    :class:`~morocco_palestine_data.DataValidationError` lists every broken rule.
+    """
+    if not isinstance(validate, bool):
+        raise ValueError(f"validate must be True or False, not {validate!r}")
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path(name, "parquet"))
+    frame = table.to_pandas(date_as_object=False).astype(dtypes(name))
+    if validate:
+        from .validation import validate_frame
+
+        validate_frame(name, frame)
+    return frame
+
+
+def load_all(*, validate: bool = False) -> dict[str, pd.DataFrame]:
+    """Every table, as ``{name: DataFrame}``."""
+    return {name: load(name, validate=validate) for name in TABLES}
+
+
+def load_actors(*, validate: bool = False) -> pd.DataFrame:
+    """States, bodies, organisations, movements, people and populations."""
+    return load("actors", validate=validate)
+
+
+def load_aid_deliveries(*, validate: bool = False) -> pd.DataFrame:
+    """Consignments and tranches of aid, with the quantities sources state."""
+    return load("aid_deliveries", validate=validate)
+
+
+def load_citations(*, validate: bool = False) -> pd.DataFrame:
+    """Which source supports which record."""
+    return load("citations", validate=validate)
+
+
+def load_diplomatic_missions(*, validate: bool = False) -> pd.DataFrame:
+    """Missions of one state or body in another."""
+    return load("diplomatic_missions", validate=validate)
+
+
+def load_event_actors(*, validate: bool = False) -> pd.DataFrame:
+    """The part each actor plays in each event."""
+    return load("event_actors", validate=validate)
+
+
+def load_events(*, validate: bool = False) -> pd.DataFrame:
+    """Things that happened, dated by a bracket and a precision."""
+    return load("events", validate=validate)
+
+
+def load_places(*, validate: bool = False) -> pd.DataFrame:
+    """Cities, regions, territories, countries and sites."""
+    return load("places", validate=validate)
+
+
+def load_sources(*, validate: bool = False) -> pd.DataFrame:
+    """Documents read to support the records."""
+    return load("sources", validate=validate)
+
+
+def describe(name: str) -> pd.DataFrame:
+    """One row per column of table ``name``: type, required, title, description, constraints."""
+    import pandas as pd
+
+    rows = []
+    for field in fields(name):
+        constraints = dict(field.get("constraints", {}))
+        required = constraints.pop("required", False)
+        rows.append(
+            {
+                "column": field["name"],
+                "type": field["type"],
+                "required": required,
+                "title": field.get("title", ""),
+                "description": field.get("description", ""),
+                "constraints": "; ".join(f"{k}={v}" for k, v in constraints.items()),
+            }
+        )
+    return pd.DataFrame(rows).astype({"required": bool})

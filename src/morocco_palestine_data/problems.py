@@ -1,0 +1,64 @@
+"""Problems found in the data, and the error that reports them all at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# What to do about each kind of rule; the key is the start of the rule's name.
+_HINTS = {
+    "isin": "use one of the allowed values (see `describe TABLE`)",
+    "str_matches": "write the value in the pattern shown",
+    "str_length": "fill the cell, or shorten the text",
+    "field_uniqueness": "give each row its own identifier",
+    "multiple_fields_uniqueness": "remove the duplicate row or change its key",
+    "not_nullable": "fill the cell: this column is required",
+    "foreign_key": "add the referenced row first, or correct the identifier",
+    "citation_target": "cite an existing record, or correct record_table/record_id",
+    "uncited": "add a row to citations.csv naming a source that supports this record",
+    "date": "write the date as YYYY-MM-DD",
+    "integer": "write a whole number, or leave the cell empty",
+    "number": "write a number with a dot for decimals, or leave the cell empty",
+    "columns": "make the header row match the columns listed by `describe TABLE`",
+    "bracket": "make the dates whole units of the precision (see docs/data-dictionary.md)",
+    "checksum": "rebuild with `python -m morocco_palestine_data.build`",
+    "frictionless": "see the Frictionless error named in the message",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule: where it is (table, row, column), which rule, and the bad value."""
+
+    table: str
+    rule: str
+    message: str
+    row: str | None = None
+    column: str | None = None
+    value: str | None = None
+
+    @property
+    def hint(self) -> str:
+        for prefix, hint in _HINTS.items():
+            if prefix in self.rule:
+                return hint
+        return "correct the value"
+
+    def __str__(self) -> str:
+        where = self.table
+        if self.row:
+            where += f" [{self.row}]"
+        if self.column:
+            where += f" column {self.column}"
+        value = f" (value: {self.value!r})" if self.value is not None else ""
+        return f"{where}: {self.message}{value} -- rule {self.rule}; fix: {self.hint}"
+
+
+class DataValidationError(ValueError):
+    """The data breaks one or more rules; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        lines = [f"{len(self.problems)} problem(s) in the data:"]
+        lines += [f"  - {p}" for p in self.problems]
+        super().__init__("\n".join(lines))

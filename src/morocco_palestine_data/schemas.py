@@ -1,0 +1,467 @@
+"""One pandera DataFrameModel per table: the single definition of every column.
+
+Each field carries its dtype, its checks, a title and a description. The descriptor
+(`datapackage.json`), the data dictionary, `describe()` and the loaders' dtypes are all
+derived from these models. Table-level facts (primary key, foreign keys, whether records
+must be cited) live in each model's ``Config.metadata``.
+
+Importing this module imports pandera; the package imports it only when asked to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from . import vocabularies as v
+from .dates import bracket_is_complete, bracket_is_ordered, bracket_matches_precision
+
+# Dtypes used by the tables. Dates are naive calendar dates held as datetime64[ns].
+String = pd.StringDtype
+Category = pd.CategoricalDtype
+Date = pa.DateTime
+Int = pd.Int64Dtype
+
+
+def _id(title: str, description: str, *, unique: bool = False, nullable: bool = False) -> Any:
+    return pa.Field(
+        title=title,
+        description=description,
+        str_matches=v.ID_PATTERN,
+        unique=unique,
+        nullable=nullable,
+    )
+
+
+def _text(title: str, description: str, *, nullable: bool = False, max_length: int = 2000) -> Any:
+    return pa.Field(
+        title=title,
+        description=description,
+        nullable=nullable,
+        str_length={"min_value": 1, "max_value": max_length},
+    )
+
+
+def _pattern(title: str, description: str, pattern: str, *, nullable: bool = False) -> Any:
+    return pa.Field(title=title, description=description, str_matches=pattern, nullable=nullable)
+
+
+def _enum(
+    vocabulary: dict[str, str], title: str, description: str, *, nullable: bool = False
+) -> Any:
+    values = list(vocabulary)
+    return pa.Field(
+        title=title,
+        description=description,
+        isin=values,
+        nullable=nullable,
+        dtype_kwargs={"categories": values, "ordered": False},
+        metadata={"vocabulary": vocabulary},
+    )
+
+
+def _date(title: str, description: str, *, nullable: bool = False) -> Any:
+    return pa.Field(
+        title=title,
+        description=description,
+        nullable=nullable,
+        ge=pd.Timestamp("1900-01-01"),
+        le=pd.Timestamp("2099-12-31"),
+    )
+
+
+def _count(title: str, description: str) -> Any:
+    return pa.Field(title=title, description=description, nullable=True, ge=0)
+
+
+def _check_bracket(df: pd.DataFrame, prefix: str, rule: str) -> pd.Series:
+    start, end, precision = df[f"{prefix}_start"], df[f"{prefix}_end"], df[f"{prefix}_precision"]
+    if rule == "complete":
+        return bracket_is_complete(start, end, precision)
+    if rule == "ordered":
+        return bracket_is_ordered(start, end)
+    return bracket_matches_precision(start, end, precision)
+
+
+def _fk(field: str, table: str, key: str | None = None) -> dict[str, Any]:
+    return {"fields": [field], "reference": {"resource": table, "fields": [key or field]}}
+
+
+_CERTAINTY = (
+    "How well the record is supported: confirmed (two independent sources, or one official "
+    "source of the party concerned), reported (one source), disputed (sources disagree)."
+)
+_START = "First day of the date bracket in which the fact falls (ISO 8601)."
+_END = "Last day of the date bracket; equal to the start for a one-day fact."
+_PRECISION = "How precisely the sources date the fact; the bracket spans whole units of it."
+
+
+class Sources(pa.DataFrameModel):
+    """Documents read to support the records."""
+
+    source_id: Series[String] = _id("Source ID", "Stable identifier of the source.", unique=True)
+    title: Series[String] = _text("Title", "Title of the document as published.", max_length=400)
+    publisher: Series[String] = _text(
+        "Publisher", "Organisation or site that published it.", max_length=200
+    )
+    url: Series[String] = pa.Field(
+        title="URL",
+        description="Address of the page that was read.",
+        str_matches=v.URL_PATTERN,
+        unique=True,
+    )
+    published_on: Series[Date] = _date(
+        "Published on", "Publication date, where the page gives it.", nullable=True
+    )
+    accessed_on: Series[Date] = _date("Accessed on", "Date the page was read for this dataset.")
+    language: Series[String] = _pattern(
+        "Language", "Language of the document (ISO 639-1).", v.LANGUAGE_PATTERN
+    )
+    source_kind: Series[Category] = _enum(v.SOURCE_KINDS, "Kind of source", "What sort of document.")
+
+    class Config:
+        strict = True
+        unique = ["source_id"]
+        title = "Sources"
+        description = "Documents read to support the records, one row per document."
+        metadata = {"primary_key": ["source_id"], "foreign_keys": [], "cited": False}
+
+
+class Citations(pa.DataFrameModel):
+    """Links between records and the sources that support them."""
+
+    record_table: Series[Category] = _enum(
+        {
+            "actors": "A row of actors.",
+            "aid_deliveries": "A row of aid_deliveries.",
+            "diplomatic_missions": "A row of diplomatic_missions.",
+            "events": "A row of events.",
+            "places": "A row of places.",
+        },
+        "Record table",
+        "Table of the record that the source supports.",
+    )
+    record_id: Series[String] = _id("Record ID", "Primary key of the supported record.")
+    source_id: Series[String] = _id("Source ID", "The supporting source.")
+    locator: Series[String] = _text(
+        "Locator", "Where in the source (section, paragraph).", nullable=True, max_length=200
+    )
+    note: Series[String] = _text(
+        "Note", "What the source supports, in our words.", nullable=True, max_length=1000
+    )
+
+    class Config:
+        strict = True
+        unique = ["record_table", "record_id", "source_id"]
+        title = "Citations"
+        description = "One row per (record, source) pair: record R is supported by source S."
+        metadata = {
+            "primary_key": ["record_table", "record_id", "source_id"],
+            "foreign_keys": [_fk("source_id", "sources")],
+            "cited": False,
+        }
+
+
+class Actors(pa.DataFrameModel):
+    """States, bodies, organisations, movements, people and populations."""
+
+    actor_id: Series[String] = _id("Actor ID", "Stable identifier of the actor.", unique=True)
+    name_en: Series[String] = _text("Name (English)", "Usual English name.", max_length=200)
+    name_ar: Series[String] = _text(
+        "Name (Arabic)", "Arabic name as written in a source.", nullable=True, max_length=200
+    )
+    name_fr: Series[String] = _text(
+        "Name (French)", "French name, where common in Morocco.", nullable=True, max_length=200
+    )
+    actor_type: Series[Category] = _enum(v.ACTOR_TYPES, "Actor type", "What sort of actor.")
+    country_iso3: Series[String] = _pattern(
+        "Country", "Country the actor belongs to (ISO 3166-1 alpha-3).", v.ISO3_PATTERN,
+        nullable=True,
+    )
+    parent_actor_id: Series[String] = _id(
+        "Parent actor", "Actor this one belongs to or serves (a minister's state).", nullable=True
+    )
+    office: Series[String] = _text(
+        "Office", "Office held in the facts recorded.", nullable=True, max_length=300
+    )
+    wikidata_qid: Series[String] = _pattern(
+        "Wikidata item", "Wikidata identifier, where known.", v.QID_PATTERN, nullable=True
+    )
+    description: Series[String] = _text("Description", "Who or what the actor is, in one line.")
+
+    class Config:
+        strict = True
+        unique = ["actor_id"]
+        title = "Actors"
+        description = "States, bodies, organisations, movements, people and populations."
+        metadata = {
+            "primary_key": ["actor_id"],
+            "foreign_keys": [_fk("parent_actor_id", "actors", "actor_id")],
+            "cited": True,
+        }
+
+
+class Places(pa.DataFrameModel):
+    """Cities, regions, territories, countries and sites."""
+
+    place_id: Series[String] = _id("Place ID", "Stable identifier of the place.", unique=True)
+    name_en: Series[String] = _text("Name (English)", "Usual English name.", max_length=200)
+    name_ar: Series[String] = _text(
+        "Name (Arabic)", "Arabic name as written in a source.", nullable=True, max_length=200
+    )
+    name_fr: Series[String] = _text(
+        "Name (French)", "French name, where common.", nullable=True, max_length=200
+    )
+    place_type: Series[Category] = _enum(v.PLACE_TYPES, "Place type", "What sort of place.")
+    country_iso3: Series[String] = _pattern(
+        "Country", "Country or territory code (ISO 3166-1 alpha-3).", v.ISO3_PATTERN
+    )
+    latitude: Series[float] = pa.Field(
+        title="Latitude", description="WGS84 latitude in decimal degrees.", ge=-90, le=90,
+        nullable=True,
+    )
+    longitude: Series[float] = pa.Field(
+        title="Longitude", description="WGS84 longitude in decimal degrees.", ge=-180, le=180,
+        nullable=True,
+    )
+    geonames_id: Series[Int] = pa.Field(
+        title="GeoNames ID", description="GeoNames identifier, where known.", ge=1, nullable=True
+    )
+
+    class Config:
+        strict = True
+        unique = ["place_id"]
+        title = "Places"
+        description = "Cities, regions, territories, countries and sites where facts took place."
+        metadata = {"primary_key": ["place_id"], "foreign_keys": [], "cited": True}
+
+    @pa.dataframe_check(name="coordinates_paired", error="latitude and longitude go together")
+    def _coordinates_paired(cls, df: pd.DataFrame) -> pd.Series:
+        return df["latitude"].isna() == df["longitude"].isna()
+
+
+class Events(pa.DataFrameModel):
+    """Things that happened at a time."""
+
+    event_id: Series[String] = _id("Event ID", "Stable identifier of the event.", unique=True)
+    date_start: Series[Date] = _date("Start date", _START)
+    date_end: Series[Date] = _date("End date", _END)
+    date_precision: Series[Category] = _enum(v.DATE_PRECISION, "Date precision", _PRECISION)
+    event_type: Series[Category] = _enum(v.EVENT_TYPES, "Event type", "What sort of event.")
+    title: Series[String] = _text("Title", "Short headline, in our words.", max_length=160)
+    summary: Series[String] = _text("Summary", "Two or three sentences, in our words.")
+    place_id: Series[String] = _id("Place", "Where it happened, where known.", nullable=True)
+    certainty: Series[Category] = _enum(v.CERTAINTY, "Certainty", _CERTAINTY)
+    plover_category: Series[Category] = _enum(
+        v.PLOVER_CATEGORIES, "PLOVER category", "Nearest PLOVER event category."
+    )
+    notes: Series[String] = _text(
+        "Notes", "Caveats, and who claims what where sources disagree.", nullable=True
+    )
+
+    class Config:
+        strict = True
+        unique = ["event_id"]
+        title = "Events"
+        description = "Things that happened at a time, dated by a bracket and a precision."
+        metadata = {
+            "primary_key": ["event_id"],
+            "foreign_keys": [_fk("place_id", "places")],
+            "cited": True,
+        }
+
+    @pa.dataframe_check(name="date_bracket_ordered", error="date_start must not follow date_end")
+    def _ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _check_bracket(df, "date", "ordered")
+
+    @pa.dataframe_check(
+        name="date_bracket_matches_precision",
+        error="date_start/date_end must span whole units of date_precision",
+    )
+    def _precise(cls, df: pd.DataFrame) -> pd.Series:
+        return _check_bracket(df, "date", "precision")
+
+
+class EventActors(pa.DataFrameModel):
+    """The part each actor plays in an event."""
+
+    event_id: Series[String] = _id("Event ID", "The event.")
+    actor_id: Series[String] = _id("Actor ID", "The actor.")
+    role: Series[Category] = _enum(v.EVENT_ROLES, "Role", "The actor's part in the event.")
+
+    class Config:
+        strict = True
+        unique = ["event_id", "actor_id", "role"]
+        title = "Event actors"
+        description = "One row per actor and role in an event."
+        metadata = {
+            "primary_key": ["event_id", "actor_id", "role"],
+            "foreign_keys": [_fk("event_id", "events"), _fk("actor_id", "actors")],
+            "cited": False,
+        }
+
+
+class DiplomaticMissions(pa.DataFrameModel):
+    """Permanent missions of one state or body in another."""
+
+    mission_id: Series[String] = _id("Mission ID", "Stable identifier.", unique=True)
+    sending_actor_id: Series[String] = _id("Sending actor", "State or body that sends it.")
+    receiving_actor_id: Series[String] = _id("Receiving actor", "State or body that hosts it.")
+    mission_type: Series[Category] = _enum(v.MISSION_TYPES, "Mission type", "Rank of the mission.")
+    name_en: Series[String] = _text("Name", "Name of the mission in English.", max_length=200)
+    place_id: Series[String] = _id("Place", "City where the mission sits.", nullable=True)
+    status: Series[Category] = _enum(
+        v.MISSION_STATUS, "Status", "Status at the time of the latest source."
+    )
+    opened_start: Series[Date] = _date("Opened (from)", _START, nullable=True)
+    opened_end: Series[Date] = _date("Opened (to)", _END, nullable=True)
+    opened_precision: Series[Category] = _enum(
+        v.DATE_PRECISION, "Opening precision", _PRECISION, nullable=True
+    )
+    closed_start: Series[Date] = _date("Closed (from)", _START, nullable=True)
+    closed_end: Series[Date] = _date("Closed (to)", _END, nullable=True)
+    closed_precision: Series[Category] = _enum(
+        v.DATE_PRECISION, "Closing precision", _PRECISION, nullable=True
+    )
+    certainty: Series[Category] = _enum(v.CERTAINTY, "Certainty", _CERTAINTY)
+    notes: Series[String] = _text(
+        "Notes", "History of the mission, heads of mission, disagreements.", nullable=True
+    )
+
+    class Config:
+        strict = True
+        unique = ["mission_id"]
+        title = "Diplomatic missions"
+        description = "One mission of one state or body in another, with its opening and closing."
+        metadata = {
+            "primary_key": ["mission_id"],
+            "foreign_keys": [
+                _fk("sending_actor_id", "actors", "actor_id"),
+                _fk("receiving_actor_id", "actors", "actor_id"),
+                _fk("place_id", "places"),
+            ],
+            "cited": True,
+        }
+
+    @pa.dataframe_check(name="opened_bracket_complete", error="opened_* are all set or all empty")
+    def _opened_complete(cls, df: pd.DataFrame) -> pd.Series:
+        return _check_bracket(df, "opened", "complete")
+
+    @pa.dataframe_check(name="opened_bracket_ordered", error="opened_start follows opened_end")
+    def _opened_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _check_bracket(df, "opened", "ordered")
+
+    @pa.dataframe_check(
+        name="opened_bracket_matches_precision",
+        error="opened_start/opened_end must span whole units of opened_precision",
+    )
+    def _opened_precise(cls, df: pd.DataFrame) -> pd.Series:
+        return _check_bracket(df, "opened", "precision")
+
+    @pa.dataframe_check(name="closed_bracket_complete", error="closed_* are all set or all empty")
+    def _closed_complete(cls, df: pd.DataFrame) -> pd.Series:
+        return _check_bracket(df, "closed", "complete")
+
+    @pa.dataframe_check(name="closed_bracket_ordered", error="closed_start follows closed_end")
+    def _closed_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _check_bracket(df, "closed", "ordered")
+
+    @pa.dataframe_check(
+        name="closed_bracket_matches_precision",
+        error="closed_start/closed_end must span whole units of closed_precision",
+    )
+    def _closed_precise(cls, df: pd.DataFrame) -> pd.Series:
+        return _check_bracket(df, "closed", "precision")
+
+
+class AidDeliveries(pa.DataFrameModel):
+    """Consignments or tranches of aid."""
+
+    aid_id: Series[String] = _id("Aid ID", "Stable identifier of the consignment.", unique=True)
+    event_id: Series[String] = _id("Event", "Event the consignment belongs to.", nullable=True)
+    date_start: Series[Date] = _date("Start date", _START)
+    date_end: Series[Date] = _date("End date", _END)
+    date_precision: Series[Category] = _enum(v.DATE_PRECISION, "Date precision", _PRECISION)
+    donor_actor_id: Series[String] = _id("Donor", "Who gave the aid.")
+    ordered_by_actor_id: Series[String] = _id(
+        "Ordered by", "Who ordered or announced it, where sources say.", nullable=True
+    )
+    channel_actor_id: Series[String] = _id(
+        "Channel", "Who carried or distributed it, where sources say.", nullable=True
+    )
+    destination: Series[Category] = _enum(v.AID_DESTINATIONS, "Destination", "Where it was sent.")
+    aid_category: Series[Category] = _enum(v.AID_CATEGORIES, "Aid category", "What kind of aid.")
+    contents: Series[String] = _text("Contents", "What was sent, in our words.")
+    weight_tonnes: Series[float] = pa.Field(
+        title="Weight (tonnes)", description="Total weight as stated by the source; never estimated.",
+        ge=0, nullable=True,
+    )
+    aircraft: Series[Int] = _count("Aircraft", "Number of aircraft, as stated.")
+    trucks: Series[Int] = _count("Trucks", "Number of trucks, as stated.")
+    value_usd: Series[float] = pa.Field(
+        title="Value (USD)", description="Value in US dollars, as stated; never converted.",
+        ge=0, nullable=True,
+    )
+    transport_mode: Series[Category] = _enum(v.TRANSPORT_MODES, "Transport mode", "How it went.")
+    route: Series[String] = _text(
+        "Route", "Route and crossing points, where sources say.", nullable=True, max_length=400
+    )
+    status: Series[Category] = _enum(v.AID_STATUS, "Status", "How far the sources follow it.")
+    certainty: Series[Category] = _enum(v.CERTAINTY, "Certainty", _CERTAINTY)
+    notes: Series[String] = _text(
+        "Notes", "Caveats, other figures given by other sources.", nullable=True
+    )
+
+    class Config:
+        strict = True
+        unique = ["aid_id"]
+        title = "Aid deliveries"
+        description = "One consignment or tranche of aid, with the quantities sources state."
+        metadata = {
+            "primary_key": ["aid_id"],
+            "foreign_keys": [
+                _fk("event_id", "events"),
+                _fk("donor_actor_id", "actors", "actor_id"),
+                _fk("ordered_by_actor_id", "actors", "actor_id"),
+                _fk("channel_actor_id", "actors", "actor_id"),
+            ],
+            "cited": True,
+        }
+
+    @pa.dataframe_check(name="date_bracket_ordered", error="date_start must not follow date_end")
+    def _ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return _check_bracket(df, "date", "ordered")
+
+    @pa.dataframe_check(
+        name="date_bracket_matches_precision",
+        error="date_start/date_end must span whole units of date_precision",
+    )
+    def _precise(cls, df: pd.DataFrame) -> pd.Series:
+        return _check_bracket(df, "date", "precision")
+
+
+MODELS: dict[str, type[pa.DataFrameModel]] = {
+    "actors": Actors,
+    "aid_deliveries": AidDeliveries,
+    "citations": Citations,
+    "diplomatic_missions": DiplomaticMissions,
+    "event_actors": EventActors,
+    "events": Events,
+    "places": Places,
+    "sources": Sources,
+}
+
+
+def model(table: str) -> type[pa.DataFrameModel]:
+    """The pandera model of ``table`` (raises ValueError for an unknown name)."""
+    from .tables import check_table
+
+    return MODELS[check_table(table)]
+
+
+def table_metadata(table: str) -> dict[str, Any]:
+    """Primary key, foreign keys and citation rule of ``table``."""
+    return model(table).__config__.metadata
