@@ -15,8 +15,8 @@ def frictionless_problems(folder: Path) -> list[Problem]:
 
     present = [t for t in TABLES if (folder / f"{t}.csv").is_file()]
     descriptor = {"name": "check", "resources": [resource(t, f"{t}.csv") for t in present]}
-    package = frictionless.Package(descriptor, basepath=str(folder))
-    report = frictionless.validate(package)
+    package = frictionless.Package.from_descriptor(descriptor, basepath=str(folder))
+    report = package.validate()
     problems = []
     for task in report.tasks:
         for error in task.errors:

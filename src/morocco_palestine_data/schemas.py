@@ -118,7 +118,7 @@ class Sources(pa.DataFrameModel):
     )
     accessed_on: Series[Date] = _date("Accessed on", "Date the page was read for this dataset.")
     language: Series[String] = _pattern(
-        "Language", "Language of the document (ISO 639-1).", v.LANGUAGE_PATTERN
+        "Language", "Language of the document (ISO 639-1; ISO 639-3 where there is no two-letter code).", v.LANGUAGE_PATTERN
     )
     source_kind: Series[Category] = _enum(v.SOURCE_KINDS, "Kind of source", "What sort of document.")
 

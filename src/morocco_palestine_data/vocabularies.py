@@ -8,7 +8,7 @@ from __future__ import annotations
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ISO3_PATTERN = r"^[A-Z]{3}$"
-LANGUAGE_PATTERN = r"^[a-z]{2}$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 QID_PATTERN = r"^Q[1-9][0-9]*$"
 URL_PATTERN = r"^https?://[^\s]+$"
 
