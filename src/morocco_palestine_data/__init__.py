@@ -1,8 +1,8 @@
 """Curated, sourced, schema-validated tables on relations between Morocco and Palestine.
 
 >>> import morocco_palestine_data as mpd
->>> mpd.list_tables()
-['actors', 'aid_deliveries', 'citations', 'diplomatic_missions', 'event_actors', 'events', 'places', 'sources']
+>>> mpd.list_tables()[:3]
+['actors', 'aid_deliveries', 'citations']
 >>> events = mpd.load_events()
 
 Importing the package is cheap: pandas and pyarrow load with the first table, pandera and

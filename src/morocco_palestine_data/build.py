@@ -38,8 +38,9 @@ def arrow_table(table: str, frame: pd.DataFrame) -> pa.Table:
             array = pa.array(column.dt.date, type=pa.date32(), from_pandas=True)
         elif "enum" in field["constraints"]:
             categories = pa.array(field["constraints"]["enum"], type=pa.string())
-            codes = pa.array(column.cat.codes.where(column.notna()), type=pa.int8(),
-                             from_pandas=True)
+            codes = pa.array(
+                column.cat.codes.where(column.notna()), type=pa.int8(), from_pandas=True
+            )
             array = pa.DictionaryArray.from_arrays(codes, categories)
         else:
             array = pa.Array.from_pandas(column)

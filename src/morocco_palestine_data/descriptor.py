@@ -142,9 +142,7 @@ def package(data_dir: Path, sources: pd.DataFrame) -> dict[str, Any]:
                 "title": "Creative Commons Attribution 4.0 (data; attribute the cited sources)",
             }
         ],
-        "contributors": [
-            {"title": "morocco-palestine-data contributors", "roles": ["creator"]}
-        ],
+        "contributors": [{"title": "morocco-palestine-data contributors", "roles": ["creator"]}],
         "sources": [
             {"title": str(row.title), "path": str(row.url)} for row in sources.itertuples()
         ],

@@ -44,7 +44,11 @@ def render() -> str:
             ref = fk["reference"]
             target = ref.get("resource", table)
             out.append(f"Foreign key: `{fk['fields'][0]}` → `{target}.{ref['fields'][0]}`.")
-        out += ["", "| column | type | required | description | constraints |", "|---|---|---|---|---|"]
+        out += [
+            "",
+            "| column | type | required | description | constraints |",
+            "|---|---|---|---|---|",
+        ]
         for field in ts["fields"]:
             required = "yes" if field["constraints"]["required"] else ""
             out.append(

@@ -35,9 +35,12 @@ def _foreign_key_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
             dangling = values.notna() & ~values.isin(known)
             problems += [
                 Problem(
-                    table, "foreign_key",
+                    table,
+                    "foreign_key",
                     f"does not match any {ref['resource']}.{ref['fields'][0]}",
-                    row=labels[i], column=column, value=str(values[i]),
+                    row=labels[i],
+                    column=column,
+                    value=str(values[i]),
                 )
                 for i in frame.index[dangling]
             ]
@@ -56,16 +59,26 @@ def _citation_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         ids = mine["record_id"].astype("object")
         problems += [
             Problem(
-                "citations", "citation_target", f"cites a {table} record that does not exist",
-                row=labels[i], column="record_id", value=str(ids[i]),
+                "citations",
+                "citation_target",
+                f"cites a {table} record that does not exist",
+                row=labels[i],
+                column="record_id",
+                value=str(ids[i]),
             )
             for i in mine.index[~ids.isin(records)]
         ]
         uncited = sorted(records - set(ids.dropna()))
         row_of = dict(zip(frames[table][key], row_labels(table, frames[table]), strict=True))
         problems += [
-            Problem(table, "uncited", "no row of citations supports this record",
-                    row=row_of[r], column=key, value=r)
+            Problem(
+                table,
+                "uncited",
+                "no row of citations supports this record",
+                row=row_of[r],
+                column=key,
+                value=r,
+            )
             for r in uncited
         ]
     return problems

@@ -25,7 +25,7 @@ def dataset_dir() -> Path:
     return Path(str(files(__package__).joinpath(PACKAGE_DATA)))
 
 
-def path(name: str, format: str = "csv") -> Path:  # noqa: A002 - the documented keyword
+def path(name: str, format: str = "csv") -> Path:
     """Path of the shipped file of table ``name`` in ``format`` ("csv" or "parquet")."""
     return dataset_dir() / "data" / f"{check_table(name)}.{check_format(format)}"
 

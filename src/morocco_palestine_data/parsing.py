@@ -50,9 +50,7 @@ def read_csv(table: str, path: Path) -> tuple[pd.DataFrame | None, list[Problem]
     return pd.DataFrame(typed, index=raw.index), problems
 
 
-def _parse_column(
-    text: pd.Series, column: pa.Column
-) -> tuple[pd.Series, list[int], str, str]:
+def _parse_column(text: pd.Series, column: pa.Column) -> tuple[pd.Series, list[int], str, str]:
     dtype = column.dtype.type
     present = text.notna()
     if isinstance(dtype, pd.CategoricalDtype):

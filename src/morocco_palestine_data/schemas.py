@@ -118,9 +118,13 @@ class Sources(pa.DataFrameModel):
     )
     accessed_on: Series[Date] = _date("Accessed on", "Date the page was read for this dataset.")
     language: Series[String] = _pattern(
-        "Language", "Language of the document (ISO 639-1; ISO 639-3 where there is no two-letter code).", v.LANGUAGE_PATTERN
+        "Language",
+        "Language of the document (ISO 639-1; ISO 639-3 where there is no two-letter code).",
+        v.LANGUAGE_PATTERN,
     )
-    source_kind: Series[Category] = _enum(v.SOURCE_KINDS, "Kind of source", "What sort of document.")
+    source_kind: Series[Category] = _enum(
+        v.SOURCE_KINDS, "Kind of source", "What sort of document."
+    )
 
     class Config:
         strict = True
@@ -145,7 +149,7 @@ class Citations(pa.DataFrameModel):
         "Table of the record that the source supports.",
     )
     record_id: Series[String] = _id("Record ID", "Primary key of the supported record.")
-    source_id: Series[String] = _id("Source ID", "The supporting source.")
+    source_id: Series[String] = _id("Source ID", "The source that supports the record.")
     locator: Series[String] = _text(
         "Locator", "Where in the source (section, paragraph).", nullable=True, max_length=200
     )
@@ -178,7 +182,9 @@ class Actors(pa.DataFrameModel):
     )
     actor_type: Series[Category] = _enum(v.ACTOR_TYPES, "Actor type", "What sort of actor.")
     country_iso3: Series[String] = _pattern(
-        "Country", "Country the actor belongs to (ISO 3166-1 alpha-3).", v.ISO3_PATTERN,
+        "Country",
+        "Country the actor belongs to (ISO 3166-1 alpha-3).",
+        v.ISO3_PATTERN,
         nullable=True,
     )
     parent_actor_id: Series[String] = _id(
@@ -220,11 +226,17 @@ class Places(pa.DataFrameModel):
         "Country", "Country or territory code (ISO 3166-1 alpha-3).", v.ISO3_PATTERN
     )
     latitude: Series[float] = pa.Field(
-        title="Latitude", description="WGS84 latitude in decimal degrees.", ge=-90, le=90,
+        title="Latitude",
+        description="WGS84 latitude in decimal degrees.",
+        ge=-90,
+        le=90,
         nullable=True,
     )
     longitude: Series[float] = pa.Field(
-        title="Longitude", description="WGS84 longitude in decimal degrees.", ge=-180, le=180,
+        title="Longitude",
+        description="WGS84 longitude in decimal degrees.",
+        ge=-180,
+        le=180,
         nullable=True,
     )
     geonames_id: Series[Int] = pa.Field(
@@ -238,7 +250,9 @@ class Places(pa.DataFrameModel):
         description = "Cities, regions, territories, countries and sites where facts took place."
         metadata = {"primary_key": ["place_id"], "foreign_keys": [], "cited": True}
 
-    @pa.dataframe_check(name="coordinates_paired", error="latitude and longitude go together")
+    @pa.dataframe_check(
+        name="latitude_longitude_paired", error="latitude and longitude go together"
+    )
     def _coordinates_paired(cls, df: pd.DataFrame) -> pd.Series:
         return df["latitude"].isna() == df["longitude"].isna()
 
@@ -288,8 +302,8 @@ class Events(pa.DataFrameModel):
 class EventActors(pa.DataFrameModel):
     """The part each actor plays in an event."""
 
-    event_id: Series[String] = _id("Event ID", "The event.")
-    actor_id: Series[String] = _id("Actor ID", "The actor.")
+    event_id: Series[String] = _id("Event ID", "The event the actor takes part in.")
+    actor_id: Series[String] = _id("Actor ID", "The actor taking part in the event.")
     role: Series[Category] = _enum(v.EVENT_ROLES, "Role", "The actor's part in the event.")
 
     class Config:
@@ -307,7 +321,7 @@ class EventActors(pa.DataFrameModel):
 class DiplomaticMissions(pa.DataFrameModel):
     """Permanent missions of one state or body in another."""
 
-    mission_id: Series[String] = _id("Mission ID", "Stable identifier.", unique=True)
+    mission_id: Series[String] = _id("Mission ID", "Stable identifier of the mission.", unique=True)
     sending_actor_id: Series[String] = _id("Sending actor", "State or body that sends it.")
     receiving_actor_id: Series[String] = _id("Receiving actor", "State or body that hosts it.")
     mission_type: Series[Category] = _enum(v.MISSION_TYPES, "Mission type", "Rank of the mission.")
@@ -396,14 +410,18 @@ class AidDeliveries(pa.DataFrameModel):
     aid_category: Series[Category] = _enum(v.AID_CATEGORIES, "Aid category", "What kind of aid.")
     contents: Series[String] = _text("Contents", "What was sent, in our words.")
     weight_tonnes: Series[float] = pa.Field(
-        title="Weight (tonnes)", description="Total weight as stated by the source; never estimated.",
-        ge=0, nullable=True,
+        title="Weight (tonnes)",
+        description="Total weight as stated by the source; never estimated.",
+        ge=0,
+        nullable=True,
     )
     aircraft: Series[Int] = _count("Aircraft", "Number of aircraft, as stated.")
     trucks: Series[Int] = _count("Trucks", "Number of trucks, as stated.")
     value_usd: Series[float] = pa.Field(
-        title="Value (USD)", description="Value in US dollars, as stated; never converted.",
-        ge=0, nullable=True,
+        title="Value (USD)",
+        description="Value in US dollars, as stated; never converted.",
+        ge=0,
+        nullable=True,
     )
     transport_mode: Series[Category] = _enum(v.TRANSPORT_MODES, "Transport mode", "How it went.")
     route: Series[String] = _text(

@@ -31,14 +31,17 @@ def _from_failure_cases(
     table: str, frame: pd.DataFrame, schema: pa.DataFrameSchema, cases: pd.DataFrame
 ) -> list[Problem]:
     labels = row_labels(table, frame)
-    frame_errors = {c.name: c.error for c in schema.checks}
+    # pandera names a failed frame-level check by its error text; map it back to the check
+    frame_checks = {key: c for c in schema.checks for key in (c.name, c.error) if key}
     problems, seen = [], set()
     for case in cases.itertuples():
         index = None if pd.isna(case.index) else case.index
         rule = str(case.check)
         on_frame = case.schema_context == "DataFrameSchema"
-        if on_frame and rule in frame_errors:
-            column, message = None, frame_errors[rule] or rule
+        if on_frame and rule in frame_checks:
+            check = frame_checks[rule]
+            rule, message = check.name, check.error or check.name
+            column = ", ".join(_columns_of_check(rule, frame.columns))
         elif rule == "multiple_fields_uniqueness":
             column, message = ", ".join(schema.unique), "duplicates the key of another row"
         else:
@@ -51,6 +54,13 @@ def _from_failure_cases(
         row = labels.get(index) if index is not None else None
         problems.append(Problem(table, rule, message, row=row, column=column, value=value))
     return problems
+
+
+def _columns_of_check(rule: str, columns: pd.Index) -> list[str]:
+    """The columns a frame-level check is about, read from its name (``date_bracket_*`` is
+    about ``date_start``, ``date_end``, ``date_precision``)."""
+    prefix = rule.split("_")[0] + "_"
+    return [c for c in columns if c in rule or c.startswith(prefix)]
 
 
 def validate_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -76,9 +86,13 @@ def check_folder(
         problems += parse_problems
         if frame is not None:
             frames[table] = frame
-            problems += schema_problems(table, frame)
+            # a cell that did not parse is empty now: don't report it a second time
+            unparsed = {(p.row, p.column) for p in parse_problems}
+            problems += [
+                p for p in schema_problems(table, frame) if (p.row, p.column) not in unparsed
+            ]
     problems += cross_table_problems(frames)
-    if use_frictionless:
+    if use_frictionless and not problems:  # a second opinion, once our own checks pass
         from .frictionless_check import frictionless_problems
 
         problems += frictionless_problems(folder)
@@ -97,8 +111,11 @@ def checksum_problems(data_dir: Path) -> list[Problem]:
         actual = hashlib.sha256(target.read_bytes()).hexdigest() if target.is_file() else None
         if actual != digest:
             problems.append(
-                Problem(name.removesuffix(".parquet"), "checksum", f"{name} does not match "
-                        f"its checksum in {CHECKSUMS}")
+                Problem(
+                    name.removesuffix(".parquet"),
+                    "checksum",
+                    f"{name} does not match its checksum in {CHECKSUMS}",
+                )
             )
     return problems
 

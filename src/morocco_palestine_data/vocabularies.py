@@ -20,7 +20,7 @@ CERTAINTY = {
 
 DATE_PRECISION = {
     "day": "Both bounds are known to the day.",
-    "month": "Known to the month: the bracket starts on the 1st and ends on the last day of a month.",
+    "month": "Known to the month: the bracket runs from the 1st to the last day of a month.",
     "year": "Known to the year: the bracket runs from 1 January to 31 December.",
     "decade": "Known to the decade: the bracket runs from year 0 to year 9 of a decade.",
     "century": "Known to the century: the bracket runs from year 00 to year 99.",
@@ -34,7 +34,7 @@ ACTOR_TYPES = {
     "person": "A person acting without public office in the facts recorded.",
     "political_party": "A political party or a party-like faction.",
     "armed_movement": "A movement with an armed wing or a liberation front.",
-    "intergovernmental_org": "An organisation of states (Arab League, OIC, UN) or one of its organs.",
+    "intergovernmental_org": "An organisation of states (Arab League, OIC, UN) or its organ.",
     "agency": "A specialised body set up by states or an organisation to run programmes.",
     "ngo": "A non-governmental humanitarian or relief organisation.",
     "civil_society": "A union, association, coalition or campaign of citizens.",

@@ -1,0 +1,65 @@
+"""Every derived file is what the build makes from data/*.csv (a drift test)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from morocco_palestine_data.build import build
+from morocco_palestine_data.tables import TABLES
+
+SHIPPED = Path("src/morocco_palestine_data/dataset")
+
+
+@pytest.fixture(scope="module")
+def rebuilt(root, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("rebuilt")
+    build(root=root, out=out)
+    return out
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["datapackage.json", "docs/data-dictionary.md", str(SHIPPED / "datapackage.json")]
+    + [str(SHIPPED / "data" / f"{t}.csv") for t in TABLES],
+)
+def test_text_files_match_a_rebuild(root, rebuilt, relative):
+    committed = (root / relative).read_text(encoding="utf-8")
+    assert committed == (rebuilt / relative).read_text(encoding="utf-8"), (
+        f"{relative} is stale: run `python -m morocco_palestine_data.build`"
+    )
+
+
+@pytest.mark.parametrize("table", TABLES)
+@pytest.mark.parametrize("folder", ["data", str(SHIPPED / "data")])
+def test_parquet_content_matches_a_rebuild(root, rebuilt, folder, table):
+    committed = pq.read_table(root / folder / f"{table}.parquet")
+    fresh = pq.read_table(rebuilt / "data" / f"{table}.parquet")
+    assert committed.equals(fresh, check_metadata=True), f"{folder}/{table}.parquet is stale"
+
+
+@pytest.mark.parametrize("folder", ["data", str(SHIPPED / "data")])
+def test_parquet_checksums_match_the_committed_files(root, folder):
+    listing = (root / folder / "parquet.sha256").read_text(encoding="utf-8").splitlines()
+    assert len(listing) == len(TABLES)
+    for line in listing:
+        digest, name = line.split()
+        assert hashlib.sha256((root / folder / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_shipped_parquet_files_are_the_repository_ones(root):
+    for table in TABLES:
+        name = f"{table}.parquet"
+        assert (root / "data" / name).read_bytes() == (root / SHIPPED / "data" / name).read_bytes()
+
+
+def test_descriptor_version_and_date_do_not_drift(root):
+    from morocco_palestine_data import _version
+
+    package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["version"] == _version.__version__
+    assert package["created"].startswith(_version.RELEASE_DATE)

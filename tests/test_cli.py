@@ -1,0 +1,59 @@
+"""The command line: summary, describe, export, validate."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pyarrow.parquet as pq
+
+import morocco_palestine_data as mpd
+from morocco_palestine_data.cli import main
+
+
+def test_summary_lists_every_table_with_its_rows(capsys):
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    for table in mpd.list_tables():
+        assert f"{table}" in out
+    assert f"{len(mpd.load_events())} rows" in out
+
+
+def test_describe_prints_the_columns(capsys):
+    assert main(["describe", "events"]) == 0
+    out = capsys.readouterr().out
+    assert "date_precision" in out and "plover_category" in out
+
+
+def test_export_csv_writes_tables_and_a_descriptor(tmp_path, capsys):
+    assert main(["export", str(tmp_path)]) == 0
+    assert (tmp_path / "events.csv").read_bytes() == mpd.path("events").read_bytes()
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["path"] for r in package["resources"]} == {f"{t}.csv" for t in mpd.list_tables()}
+
+
+def test_exported_descriptor_is_valid_frictionless(tmp_path):
+    import frictionless
+
+    main(["export", str(tmp_path)])
+    assert frictionless.Package(str(tmp_path / "datapackage.json")).validate().valid
+
+
+def test_export_parquet_subset(tmp_path):
+    assert main(["export", str(tmp_path), "--format", "parquet", "--tables", "events", "places"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.parquet", "places.parquet"]
+    assert pq.read_table(tmp_path / "events.parquet").num_rows == len(mpd.load_events())
+
+
+def test_validate_shipped_data(capsys):
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.startswith("valid: actors")
+
+
+def test_module_entry_point_runs():
+    out = subprocess.run(
+        [sys.executable, "-m", "morocco_palestine_data", "--version"],
+        capture_output=True, text=True, check=True,
+    )
+    assert out.stdout.strip() == mpd.__version__
