@@ -41,7 +41,8 @@ def test_exported_descriptor_is_valid_frictionless(tmp_path):
 
 
 def test_export_parquet_subset(tmp_path):
-    assert main(["export", str(tmp_path), "--format", "parquet", "--tables", "events", "places"]) == 0
+    args = ["export", str(tmp_path), "--format", "parquet", "--tables", "events", "places"]
+    assert main(args) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.parquet", "places.parquet"]
     assert pq.read_table(tmp_path / "events.parquet").num_rows == len(mpd.load_events())
 
@@ -54,6 +55,8 @@ def test_validate_shipped_data(capsys):
 def test_module_entry_point_runs():
     out = subprocess.run(
         [sys.executable, "-m", "morocco_palestine_data", "--version"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert out.stdout.strip() == mpd.__version__

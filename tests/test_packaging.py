@@ -19,9 +19,11 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def wheel(root, tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
+    command = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)]
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(root)],
-        check=True, capture_output=True,
+        [*command, str(root)],
+        check=True,
+        capture_output=True,
     )
     (found,) = dist.glob("*.whl")
     return found
@@ -44,12 +46,23 @@ def test_installed_wheel_loads_every_table_outside_the_repository(wheel, tmp_pat
     site = Path(
         subprocess.run(
             [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
     )
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site),
-         str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
         check=True,
     )
     # The dependencies come from the test environment; the package itself only from the wheel.
