@@ -223,7 +223,11 @@ class Places(pa.DataFrameModel):
     )
     place_type: Series[Category] = _enum(v.PLACE_TYPES, "Place type", "What sort of place.")
     country_iso3: Series[String] = _pattern(
-        "Country", "Country or territory code (ISO 3166-1 alpha-3).", v.ISO3_PATTERN
+        "Country",
+        "Country or territory code (ISO 3166-1 alpha-3); empty where sovereignty is contested "
+        "as a whole (Jerusalem).",
+        v.ISO3_PATTERN,
+        nullable=True,
     )
     latitude: Series[float] = pa.Field(
         title="Latitude",
