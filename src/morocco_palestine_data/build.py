@@ -25,6 +25,7 @@ from .tables import TABLES
 from .validation import CHECKSUMS, check_folder
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+_ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}
 
 
 def arrow_table(table: str, frame: pd.DataFrame) -> pa.Table:
@@ -42,8 +43,9 @@ def arrow_table(table: str, frame: pd.DataFrame) -> pa.Table:
                 column.cat.codes.where(column.notna()), type=pa.int8(), from_pandas=True
             )
             array = pa.DictionaryArray.from_arrays(codes, categories)
-        else:
-            array = pa.Array.from_pandas(column)
+        else:  # explicit types, so that the file does not depend on the pandas version
+            arrow_type = _ARROW_TYPES[field["type"]]
+            array = pa.array(column.astype("object"), type=arrow_type, from_pandas=True)
         meta = {"title": field["title"], "description": field["description"]}
         fields.append(pa.field(field["name"], array.type, metadata=meta))
         arrays.append(array)

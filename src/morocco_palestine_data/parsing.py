@@ -63,7 +63,7 @@ def _parse_column(text: pd.Series, column: pa.Column) -> tuple[pd.Series, list[i
         bad = present & values.isna()
         return values, list(text.index[bad]), "date_format", "is not an ISO date YYYY-MM-DD"
     if pd.api.types.is_integer_dtype(dtype):
-        ok = text.str.fullmatch(r"-?[0-9]+").fillna(False).astype(bool)
+        ok = text.astype("string").str.fullmatch(r"-?[0-9]+").fillna(False).astype(bool)
         bad = present & ~ok
         values = pd.to_numeric(text.where(ok), errors="coerce").astype("Int64")
         return values, list(text.index[bad]), "integer_format", "is not a whole number"
