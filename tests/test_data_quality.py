@@ -1,0 +1,133 @@
+"""The curated record itself: coverage, provenance and the certainty rules of docs/curation.md."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+
+import morocco_palestine_data as mpd
+
+CITED = ["actors", "aid_deliveries", "diplomatic_missions", "events", "places"]
+KEYS = {
+    "actors": "actor_id", "aid_deliveries": "aid_id", "diplomatic_missions": "mission_id",
+    "events": "event_id", "places": "place_id",
+}
+
+
+@pytest.fixture(scope="module")
+def t() -> dict[str, pd.DataFrame]:
+    return mpd.load_all()
+
+
+def _sources_per_record(t, table):
+    cites = t["citations"][t["citations"]["record_table"] == table]
+    kinds = cites.merge(t["sources"], on="source_id")
+    return kinds.groupby("record_id", observed=True).agg(
+        n=("source_id", "nunique"),
+        official=("source_kind", lambda k: (k == "official").any()),
+    )
+
+
+@pytest.mark.parametrize("table", CITED)
+def test_every_record_is_cited(t, table):
+    cited = set(t["citations"].loc[t["citations"]["record_table"] == table, "record_id"])
+    missing = set(t[table][KEYS[table]]) - cited
+    assert not missing, f"uncited {table}: {sorted(missing)}"
+
+
+def test_every_actor_is_used_by_a_record(t):
+    used = set(t["event_actors"]["actor_id"])
+    used |= set(t["diplomatic_missions"]["sending_actor_id"])
+    used |= set(t["diplomatic_missions"]["receiving_actor_id"])
+    for column in ("donor_actor_id", "ordered_by_actor_id", "channel_actor_id"):
+        used |= set(t["aid_deliveries"][column].dropna())
+    used |= set(t["actors"].loc[t["actors"]["actor_id"].isin(used), "parent_actor_id"].dropna())
+    unused = set(t["actors"]["actor_id"]) - used
+    assert not unused, f"actors no record uses: {sorted(unused)}"
+
+
+def test_every_place_is_used_by_a_record(t):
+    used = set(t["events"]["place_id"].dropna()) | set(t["diplomatic_missions"]["place_id"].dropna())
+    unused = set(t["places"]["place_id"]) - used
+    assert not unused, f"places no record uses: {sorted(unused)}"
+
+
+def test_no_two_sources_share_a_url(t):
+    urls = t["sources"]["url"]
+    assert not urls.duplicated().any(), sorted(urls[urls.duplicated()])
+
+
+def test_no_source_is_unused(t):
+    unused = set(t["sources"]["source_id"]) - set(t["citations"]["source_id"])
+    assert not unused, f"sources no citation uses: {sorted(unused)}"
+
+
+def test_events_fall_between_1900_and_today(t):
+    events = t["events"]
+    assert events["date_start"].min() >= pd.Timestamp("1900-01-01")
+    late = events[events["date_end"] > pd.Timestamp(date.today())]
+    assert late.empty, list(late["event_id"])
+
+
+@pytest.mark.parametrize("table", ["events", "aid_deliveries", "diplomatic_missions"])
+def test_confirmed_needs_two_sources_or_an_official_one(t, table):
+    support = _sources_per_record(t, table)
+    confirmed = t[table].loc[t[table]["certainty"] == "confirmed", KEYS[table]]
+    weak = [r for r in confirmed if not (support.at[r, "n"] >= 2 or support.at[r, "official"])]
+    assert not weak, f"confirmed with one non-official source: {weak}"
+
+
+@pytest.mark.parametrize("table", ["events", "aid_deliveries", "diplomatic_missions"])
+def test_disputed_records_cite_two_sources_and_explain(t, table):
+    support = _sources_per_record(t, table)
+    disputed = t[table][t[table]["certainty"] == "disputed"]
+    for _, row in disputed.iterrows():
+        assert support.at[row[KEYS[table]], "n"] >= 2, row[KEYS[table]]
+        assert pd.notna(row["notes"]) and len(row["notes"]) > 40, row[KEYS[table]]
+
+
+def test_every_disputed_record_is_listed_in_curation_doc(root, t):
+    doc = (root / "docs" / "curation.md").read_text(encoding="utf-8")
+    for table in ("events", "aid_deliveries", "diplomatic_missions"):
+        for record in t[table].loc[t[table]["certainty"] == "disputed", KEYS[table]]:
+            assert f"`{record}`" in doc, f"{record} is disputed but not in docs/curation.md"
+
+
+def test_arabic_names_are_filled_where_sources_give_them(t):
+    # A floor, raised as names are sourced: it fails if names are lost.
+    named = t["actors"]["name_ar"].notna().sum() + t["places"]["name_ar"].notna().sum()
+    assert named >= ARABIC_NAMES_FLOOR
+    arabic = re.compile(r"[\u0600-\u06FF]")
+    for frame in (t["actors"], t["places"]):
+        assert frame["name_ar"].dropna().map(lambda s: bool(arabic.search(s))).all()
+
+
+def test_coverage_counts(t):
+    events = t["events"]
+    assert len(events) >= 60
+    assert events["date_start"].dt.year.floordiv(10).nunique() >= 7
+    assert (events["certainty"] == "confirmed").mean() >= 0.5
+    assert len(t["aid_deliveries"]) >= 10
+    assert len(t["actors"]) >= 40
+    assert len(t["places"]) >= 12
+    assert len(t["sources"]) >= 40
+
+
+def test_missions_both_ways(t):
+    missions = t["diplomatic_missions"]
+    pairs = set(zip(missions["sending_actor_id"], missions["receiving_actor_id"], strict=True))
+    assert ("palestine", "morocco") in pairs and ("morocco", "palestine") in pairs
+
+
+def test_aid_quantities_are_plausible(t):
+    aid = t["aid_deliveries"]
+    assert (aid["weight_tonnes"].dropna() < 10_000).all()
+    assert (aid["aircraft"].dropna() < 200).all()
+    stated = aid[["weight_tonnes", "aircraft", "trucks", "value_usd"]].notna().any(axis=1)
+    assert stated.sum() >= 8, "most consignments should carry at least one stated quantity"
+
+
+ARABIC_NAMES_FLOOR = 60
