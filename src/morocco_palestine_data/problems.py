@@ -18,6 +18,8 @@ _HINTS = {
     "foreign_key": "add the referenced row first, or correct the identifier",
     "citation_target": "cite an existing record, or correct record_table/record_id",
     "uncited": "add a row to citations.csv naming a source that supports this record",
+    "bracket_ordered": "put the start date on or before the end date",
+    "bracket_complete": "fill the start, end and precision of the bracket, or none of them",
     "bracket": "make the dates whole units of the precision (see docs/data-dictionary.md)",
     "latitude_longitude_paired": "give both latitude and longitude, or neither",
     "date_format": "write the date as YYYY-MM-DD",

@@ -77,13 +77,29 @@ def _count(title: str, description: str) -> Any:
     return pa.Field(title=title, description=description, nullable=True, ge=0)
 
 
-def _check_bracket(df: pd.DataFrame, prefix: str, rule: str) -> pd.Series:
-    start, end, precision = df[f"{prefix}_start"], df[f"{prefix}_end"], df[f"{prefix}_precision"]
-    if rule == "complete":
-        return bracket_is_complete(start, end, precision)
-    if rule == "ordered":
-        return bracket_is_ordered(start, end)
-    return bracket_matches_precision(start, end, precision)
+_BRACKET_RULES = {
+    "complete": (
+        "{p}_start, {p}_end and {p}_precision are all set or all empty",
+        bracket_is_complete,
+    ),
+    "ordered": ("{p}_start must not follow {p}_end", bracket_is_ordered),
+    "matches_precision": (
+        "{p}_start/{p}_end must span whole units of {p}_precision",
+        bracket_matches_precision,
+    ),
+}
+
+
+def _bracket_check(prefix: str, rule: str) -> Any:
+    """A frame-level check named ``<prefix>_bracket_<rule>`` on one date bracket."""
+    error, test = _BRACKET_RULES[rule]
+
+    def check(cls: Any, df: pd.DataFrame) -> pd.Series:
+        start, end, precision = (df[f"{prefix}_{part}"] for part in ("start", "end", "precision"))
+        return test(start, end) if rule == "ordered" else test(start, end, precision)
+
+    check.__name__ = f"_{prefix}_{rule}"
+    return pa.dataframe_check(name=f"{prefix}_bracket_{rule}", error=error.format(p=prefix))(check)
 
 
 def _fk(field: str, table: str, key: str | None = None) -> dict[str, Any]:
@@ -291,16 +307,8 @@ class Events(pa.DataFrameModel):
             "cited": True,
         }
 
-    @pa.dataframe_check(name="date_bracket_ordered", error="date_start must not follow date_end")
-    def _ordered(cls, df: pd.DataFrame) -> pd.Series:
-        return _check_bracket(df, "date", "ordered")
-
-    @pa.dataframe_check(
-        name="date_bracket_matches_precision",
-        error="date_start/date_end must span whole units of date_precision",
-    )
-    def _precise(cls, df: pd.DataFrame) -> pd.Series:
-        return _check_bracket(df, "date", "precision")
+    _date_ordered = _bracket_check("date", "ordered")
+    _date_precise = _bracket_check("date", "matches_precision")
 
 
 class EventActors(pa.DataFrameModel):
@@ -364,35 +372,12 @@ class DiplomaticMissions(pa.DataFrameModel):
             "cited": True,
         }
 
-    @pa.dataframe_check(name="opened_bracket_complete", error="opened_* are all set or all empty")
-    def _opened_complete(cls, df: pd.DataFrame) -> pd.Series:
-        return _check_bracket(df, "opened", "complete")
-
-    @pa.dataframe_check(name="opened_bracket_ordered", error="opened_start follows opened_end")
-    def _opened_ordered(cls, df: pd.DataFrame) -> pd.Series:
-        return _check_bracket(df, "opened", "ordered")
-
-    @pa.dataframe_check(
-        name="opened_bracket_matches_precision",
-        error="opened_start/opened_end must span whole units of opened_precision",
-    )
-    def _opened_precise(cls, df: pd.DataFrame) -> pd.Series:
-        return _check_bracket(df, "opened", "precision")
-
-    @pa.dataframe_check(name="closed_bracket_complete", error="closed_* are all set or all empty")
-    def _closed_complete(cls, df: pd.DataFrame) -> pd.Series:
-        return _check_bracket(df, "closed", "complete")
-
-    @pa.dataframe_check(name="closed_bracket_ordered", error="closed_start follows closed_end")
-    def _closed_ordered(cls, df: pd.DataFrame) -> pd.Series:
-        return _check_bracket(df, "closed", "ordered")
-
-    @pa.dataframe_check(
-        name="closed_bracket_matches_precision",
-        error="closed_start/closed_end must span whole units of closed_precision",
-    )
-    def _closed_precise(cls, df: pd.DataFrame) -> pd.Series:
-        return _check_bracket(df, "closed", "precision")
+    _opened_complete = _bracket_check("opened", "complete")
+    _opened_ordered = _bracket_check("opened", "ordered")
+    _opened_precise = _bracket_check("opened", "matches_precision")
+    _closed_complete = _bracket_check("closed", "complete")
+    _closed_ordered = _bracket_check("closed", "ordered")
+    _closed_precise = _bracket_check("closed", "matches_precision")
 
 
 class AidDeliveries(pa.DataFrameModel):
@@ -453,16 +438,8 @@ class AidDeliveries(pa.DataFrameModel):
             "cited": True,
         }
 
-    @pa.dataframe_check(name="date_bracket_ordered", error="date_start must not follow date_end")
-    def _ordered(cls, df: pd.DataFrame) -> pd.Series:
-        return _check_bracket(df, "date", "ordered")
-
-    @pa.dataframe_check(
-        name="date_bracket_matches_precision",
-        error="date_start/date_end must span whole units of date_precision",
-    )
-    def _precise(cls, df: pd.DataFrame) -> pd.Series:
-        return _check_bracket(df, "date", "precision")
+    _date_ordered = _bracket_check("date", "ordered")
+    _date_precise = _bracket_check("date", "matches_precision")
 
 
 MODELS: dict[str, type[pa.DataFrameModel]] = {
