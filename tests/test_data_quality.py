@@ -12,8 +12,11 @@ import morocco_palestine_data as mpd
 
 CITED = ["actors", "aid_deliveries", "diplomatic_missions", "events", "places"]
 KEYS = {
-    "actors": "actor_id", "aid_deliveries": "aid_id", "diplomatic_missions": "mission_id",
-    "events": "event_id", "places": "place_id",
+    "actors": "actor_id",
+    "aid_deliveries": "aid_id",
+    "diplomatic_missions": "mission_id",
+    "events": "event_id",
+    "places": "place_id",
 }
 
 
@@ -50,7 +53,8 @@ def test_every_actor_is_used_by_a_record(t):
 
 
 def test_every_place_is_used_by_a_record(t):
-    used = set(t["events"]["place_id"].dropna()) | set(t["diplomatic_missions"]["place_id"].dropna())
+    used = set(t["events"]["place_id"].dropna())
+    used |= set(t["diplomatic_missions"]["place_id"].dropna())
     unused = set(t["places"]["place_id"]) - used
     assert not unused, f"places no record uses: {sorted(unused)}"
 
