@@ -90,6 +90,21 @@ def test_unknown_format_lists_the_formats():
         mpd.path("events", format="xlsx")
 
 
+@pytest.mark.parametrize(
+    ("call", "accepted"),
+    [
+        (lambda: mpd.load("events", valdate=True), "name, validate"),
+        (lambda: mpd.load_events(fromat="csv"), "validate"),
+        (lambda: mpd.load_all(strict=True), "validate"),
+        (lambda: mpd.path("events", fmt="csv"), "name, format"),
+        (lambda: mpd.describe("events", verbose=True), "name"),
+    ],
+)
+def test_unknown_arguments_list_the_accepted_ones(call, accepted):
+    with pytest.raises(ValueError, match=f"unknown argument.*accepts: {accepted}$"):
+        call()
+
+
 def test_validate_argument_must_be_boolean():
     with pytest.raises(ValueError, match="validate must be True or False"):
         mpd.load("events", validate="yes")

@@ -25,8 +25,17 @@ def dataset_dir() -> Path:
     return Path(str(files(__package__).joinpath(PACKAGE_DATA)))
 
 
-def path(name: str, format: str = "csv") -> Path:
+def _reject(function: str, unknown: dict[str, Any], accepted: str) -> None:
+    if unknown:
+        raise ValueError(
+            f"{function}() got unknown argument(s) {', '.join(sorted(unknown))}; "
+            f"it accepts: {accepted}"
+        )
+
+
+def path(name: str, format: str = "csv", **unknown: Any) -> Path:
     """Path of the shipped file of table ``name`` in ``format`` ("csv" or "parquet")."""
+    _reject("path", unknown, "name, format")
     return dataset_dir() / "data" / f"{check_table(name)}.{check_format(format)}"
 
 
@@ -58,12 +67,13 @@ def dtypes(name: str) -> dict[str, Any]:
     return out
 
 
-def load(name: str, *, validate: bool = False) -> pd.DataFrame:
+def load(name: str, *, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     """Table ``name`` as a typed DataFrame (dates, categoricals, nullable integers, strings).
 
     With ``validate=True`` the frame is checked against its pandera model first and a
     :class:`~morocco_palestine_data.DataValidationError` lists every broken rule.
     """
+    _reject("load", unknown, "name, validate")
     if not isinstance(validate, bool):
         raise ValueError(f"validate must be True or False, not {validate!r}")
     import pyarrow.parquet as pq
@@ -77,53 +87,63 @@ def load(name: str, *, validate: bool = False) -> pd.DataFrame:
     return frame
 
 
-def load_all(*, validate: bool = False) -> dict[str, pd.DataFrame]:
+def load_all(*, validate: bool = False, **unknown: Any) -> dict[str, pd.DataFrame]:
     """Every table, as ``{name: DataFrame}``."""
+    _reject("load_all", unknown, "validate")
     return {name: load(name, validate=validate) for name in TABLES}
 
 
-def load_actors(*, validate: bool = False) -> pd.DataFrame:
+def load_actors(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     """States, bodies, organisations, movements, people and populations."""
+    _reject("load_actors", unknown, "validate")
     return load("actors", validate=validate)
 
 
-def load_aid_deliveries(*, validate: bool = False) -> pd.DataFrame:
+def load_aid_deliveries(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     """Consignments and tranches of aid, with the quantities sources state."""
+    _reject("load_aid_deliveries", unknown, "validate")
     return load("aid_deliveries", validate=validate)
 
 
-def load_citations(*, validate: bool = False) -> pd.DataFrame:
+def load_citations(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     """Which source supports which record."""
+    _reject("load_citations", unknown, "validate")
     return load("citations", validate=validate)
 
 
-def load_diplomatic_missions(*, validate: bool = False) -> pd.DataFrame:
+def load_diplomatic_missions(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     """Missions of one state or body in another."""
+    _reject("load_diplomatic_missions", unknown, "validate")
     return load("diplomatic_missions", validate=validate)
 
 
-def load_event_actors(*, validate: bool = False) -> pd.DataFrame:
+def load_event_actors(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     """The part each actor plays in each event."""
+    _reject("load_event_actors", unknown, "validate")
     return load("event_actors", validate=validate)
 
 
-def load_events(*, validate: bool = False) -> pd.DataFrame:
+def load_events(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     """Things that happened, dated by a bracket and a precision."""
+    _reject("load_events", unknown, "validate")
     return load("events", validate=validate)
 
 
-def load_places(*, validate: bool = False) -> pd.DataFrame:
+def load_places(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     """Cities, regions, territories, countries and sites."""
+    _reject("load_places", unknown, "validate")
     return load("places", validate=validate)
 
 
-def load_sources(*, validate: bool = False) -> pd.DataFrame:
+def load_sources(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     """Documents read to support the records."""
+    _reject("load_sources", unknown, "validate")
     return load("sources", validate=validate)
 
 
-def describe(name: str) -> pd.DataFrame:
+def describe(name: str, **unknown: Any) -> pd.DataFrame:
     """One row per column of table ``name``: type, required, title, description, constraints."""
+    _reject("describe", unknown, "name")
     import pandas as pd
 
     rows = []
