@@ -134,6 +134,13 @@ def test_required_cell_is_named(data_copy):
     assert "column title" in problem and "not_nullable" in problem
 
 
+def test_stray_whitespace_in_text_is_named(data_copy):
+    edit(data_copy, "events", "event_id", EVENT, "title", "Peres in Ifrane ")
+    (problem,) = problems_of(data_copy)
+    assert f"event_id={EVENT}" in problem and "column title" in problem
+    assert "remove line breaks" in problem
+
+
 def test_wrong_header_is_named(data_copy):
     text = (data_copy / "places.csv").read_text(encoding="utf-8")
     (data_copy / "places.csv").write_text(text.replace("latitude", "lat", 1), encoding="utf-8")

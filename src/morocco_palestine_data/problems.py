@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .vocabularies import TEXT_PATTERN
+
 # What to do about each kind of rule; the key is the start of the rule's name.
 _HINTS = {
+    TEXT_PATTERN: "remove line breaks, and spaces at either end of the text",
     "isin": "use one of the allowed values (see `describe TABLE`)",
     "str_matches": "write the value in the pattern shown",
     "str_length": "fill the cell, or shorten the text",

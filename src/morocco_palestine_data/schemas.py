@@ -42,6 +42,7 @@ def _text(title: str, description: str, *, nullable: bool = False, max_length: i
         description=description,
         nullable=nullable,
         str_length={"min_value": 1, "max_value": max_length},
+        str_matches=v.TEXT_PATTERN,
     )
 
 

@@ -11,6 +11,8 @@ ISO3_PATTERN = r"^[A-Z]{3}$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 QID_PATTERN = r"^Q[1-9][0-9]*$"
 URL_PATTERN = r"^https?://[^\s]+$"
+# One line, no space at either end: a stray newline or space in a CSV cell is an error.
+TEXT_PATTERN = r"^\S(?:[^\r\n]*\S)?$"
 
 CERTAINTY = {
     "confirmed": "Two independent sources agree, or one official source of the party concerned.",
