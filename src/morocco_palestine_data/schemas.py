@@ -401,7 +401,8 @@ class AidDeliveries(pa.DataFrameModel):
     contents: Series[String] = _text("Contents", "What was sent, in our words.")
     weight_tonnes: Series[float] = pa.Field(
         title="Weight (tonnes)",
-        description="Total weight as stated by the source; never estimated.",
+        description="Total weight as the source states it, never estimated; where the source "
+        "qualifies it ('about', 'more than') the notes say so.",
         ge=0,
         nullable=True,
     )
@@ -409,7 +410,8 @@ class AidDeliveries(pa.DataFrameModel):
     trucks: Series[Int] = _count("Trucks", "Number of trucks, as stated.")
     value_usd: Series[float] = pa.Field(
         title="Value (USD)",
-        description="Value in US dollars, as stated; never converted.",
+        description="Value in US dollars as the source states it, never converted; where the "
+        "source qualifies it ('about', 'more than') the notes say so.",
         ge=0,
         nullable=True,
     )
