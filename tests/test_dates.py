@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from morocco_palestine_data.dates import (
-    bracket,
     bracket_is_complete,
     bracket_is_ordered,
     bracket_matches_precision,
@@ -47,16 +46,3 @@ def test_order_and_completeness():
     precision = pd.Series(["day", None, None], dtype="object")
     assert bracket_is_ordered(start, end).tolist() == [False, True, True]
     assert bracket_is_complete(start, end, precision).tolist() == [True, True, False]
-
-
-@pytest.mark.parametrize(
-    ("date", "precision", "expected"),
-    [
-        ("1986-07-22", "day", ("1986-07-22", "1986-07-22")),
-        ("1986-06", "month", ("1986-06-01", "1986-06-30")),
-        ("1979", "year", ("1979-01-01", "1979-12-31")),
-        ("1975", "decade", ("1970-01-01", "1979-12-31")),
-    ],
-)
-def test_bracket_of_a_partial_date(date, precision, expected):
-    assert bracket(date, precision) == tuple(pd.Timestamp(d) for d in expected)

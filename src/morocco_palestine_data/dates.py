@@ -36,15 +36,3 @@ def bracket_matches_precision(start: pd.Series, end: pd.Series, precision: pd.Se
         edges = year_ok & (start.dt.year % years == 0) & (end.dt.year % years == years - 1)
         ok = ok.mask(precision.eq(unit), edges)
     return ok.fillna(True).astype(bool) | start.isna() | end.isna()
-
-
-def bracket(date: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The (start, end) bracket of a partial ISO date: ``bracket("1986-07", "month")``."""
-    start = pd.Timestamp(date)
-    if precision == "day":
-        return start, start
-    if precision == "month":
-        return start, start + pd.offsets.MonthEnd(0)
-    years = {"year": 1, **_UNIT_YEARS}[precision]
-    first = start.year - start.year % years
-    return pd.Timestamp(first, 1, 1), pd.Timestamp(first + years - 1, 12, 31)
