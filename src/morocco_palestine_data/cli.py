@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import shutil
 import sys
@@ -38,7 +39,7 @@ def export(dest: Path, fmt: str, tables: list[str]) -> list[Path]:
         shutil.copyfile(loading.path(table, fmt), target)
         written.append(target)
     if fmt == "csv" and set(tables) == set(TABLES):
-        package = json.loads(json.dumps(loading.descriptor()))
+        package = copy.deepcopy(loading.descriptor())
         for res in package["resources"]:
             res["path"] = f"{res['name']}.csv"
         target = dest / "datapackage.json"

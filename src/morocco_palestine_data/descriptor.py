@@ -93,9 +93,14 @@ def _foreign_key(table: str, fk: dict[str, Any]) -> dict[str, Any]:
     return {"fields": fk["fields"], "reference": reference}
 
 
+def sha256_hex(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def file_hash(path: Path) -> str:
     """``sha256:<hex>`` of a file's bytes, as Frictionless writes it."""
-    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    return "sha256:" + sha256_hex(path)
 
 
 def resource(table: str, path: str, csv_file: Path | None = None) -> dict[str, Any]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
+from .descriptor import sha256_hex
 from .integrity import cross_table_problems
 from .parsing import read_csv, row_labels
 from .problems import DataValidationError, Problem
@@ -108,7 +108,7 @@ def checksum_problems(data_dir: Path) -> list[Problem]:
     for line in listing.read_text(encoding="utf-8").splitlines():
         digest, name = line.split(maxsplit=1)
         target = data_dir / name
-        actual = hashlib.sha256(target.read_bytes()).hexdigest() if target.is_file() else None
+        actual = sha256_hex(target) if target.is_file() else None
         if actual != digest:
             problems.append(
                 Problem(
