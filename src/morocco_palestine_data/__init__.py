@@ -4,6 +4,8 @@
 >>> mpd.list_tables()[:3]
 ['actors', 'aid_deliveries', 'citations']
 >>> events = mpd.load_events()
+>>> wide = mpd.events_wide()  # one row per event: place, actors by role, sources
+>>> print(mpd.cite("1986-07-22-peres-visits-hassan-ii-ifrane"))  # the pages behind a record
 
 Importing the package is cheap: pandas and pyarrow load with the first table, pandera and
 frictionless only when validation is asked for.
@@ -29,7 +31,9 @@ from .loading import (
     path,
 )
 from .problems import DataValidationError, Problem
+from .provenance import cite, events_involving, sources_for
 from .tables import list_tables
+from .views import aid_wide, events_wide, missions_wide
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,7 +44,11 @@ __all__ = [
     "DataValidationError",
     "Problem",
     "__version__",
+    "aid_wide",
+    "cite",
     "describe",
+    "events_involving",
+    "events_wide",
     "list_tables",
     "load",
     "load_actors",
@@ -52,8 +60,10 @@ __all__ = [
     "load_events",
     "load_places",
     "load_sources",
+    "missions_wide",
     "path",
     "schemas",
+    "sources_for",
     "validate",
 ]
 

@@ -12,7 +12,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .tables import TABLES, check_format, check_table
+from .tables import TABLES, VIEWS, check_format, check_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -142,12 +142,25 @@ def load_sources(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
 
 
 def describe(name: str, **unknown: Any) -> pd.DataFrame:
-    """One row per column of table ``name``: type, required, title, description, constraints."""
+    """One row per column of table or view ``name``: type, required, title, description,
+    constraints. The views (``events_wide``, ``aid_wide``, ``missions_wide``) are described
+    the same way; their type ``list`` is a column of Python lists."""
     _reject("describe", unknown, "name")
     import pandas as pd
 
+    if name in VIEWS:
+        from .views import view_fields
+
+        columns = view_fields(name)
+    elif name in TABLES:
+        columns = fields(name)
+    else:
+        raise ValueError(
+            f"unknown table or view {name!r}; the tables are: {', '.join(TABLES)}; "
+            f"the views are: {', '.join(VIEWS)}"
+        )
     rows = []
-    for field in fields(name):
+    for field in columns:
         constraints = dict(field.get("constraints", {}))
         required = constraints.pop("required", False)
         rows.append(

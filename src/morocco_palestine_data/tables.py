@@ -15,6 +15,9 @@ TABLES: tuple[str, ...] = (
 
 FORMATS: tuple[str, ...] = ("csv", "parquet")
 
+# Analysis-ready views built from the tables (see views.py); ``describe`` accepts them too.
+VIEWS: tuple[str, ...] = ("events_wide", "aid_wide", "missions_wide")
+
 
 def list_tables() -> list[str]:
     """Names of the tables in the package, sorted."""
@@ -25,6 +28,13 @@ def check_table(name: str) -> str:
     """Return ``name`` if it is a table, else raise ValueError listing the tables."""
     if name not in TABLES:
         raise ValueError(f"unknown table {name!r}; the tables are: {', '.join(TABLES)}")
+    return name
+
+
+def check_view(name: str) -> str:
+    """Return ``name`` if it is a view, else raise ValueError listing the views."""
+    if name not in VIEWS:
+        raise ValueError(f"unknown view {name!r}; the views are: {', '.join(VIEWS)}")
     return name
 
 
