@@ -67,6 +67,10 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help="check the shipped data, or a folder of edited CSV files"
     )
     validate.add_argument("folder", type=Path, nargs="?", default=None)
+    figures = sub.add_parser(
+        "figures", help='draw the README figures into a folder (needs the "plot" extra)'
+    )
+    figures.add_argument("dest", type=Path)
     return parser
 
 
@@ -92,6 +96,16 @@ def main(argv: list[str] | None = None) -> int:
             print(exc, file=sys.stderr)
             return 1
         print("valid: " + ", ".join(f"{t} {n} rows" for t, n in counts.items()))
+    elif args.command == "figures":
+        try:
+            from .figures import write_all
+
+            written = write_all(args.dest)
+        except ImportError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        for target in written:
+            print(target)
     return 0
 
 
