@@ -6,8 +6,6 @@ import copy
 import shutil
 from pathlib import Path
 
-import pytest
-
 from morocco_palestine_data import cli, figures, loading
 
 ROOT = Path(__file__).resolve().parents[1]

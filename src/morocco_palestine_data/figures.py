@@ -40,8 +40,7 @@ def _require(module: str) -> Any:
         return importlib.import_module(module)
     except ImportError as exc:
         raise ImportError(
-            f"the figures need {module} (missing here): "
-            'pip install "morocco-palestine-data[plot]"'
+            f'the figures need {module} (missing here): pip install "morocco-palestine-data[plot]"'
         ) from exc
 
 
@@ -265,9 +264,7 @@ def certainty_by_decade() -> Figure:
     ax.set_xlim(0, 150)
     ax.set_xticks(range(0, 101, 25), [f"{t}%" for t in range(0, 101, 25)])
     ax.set_title("How well sourced each decade is: certainty of the events", loc="left", pad=24)
-    ax.legend(
-        ncols=3, frameon=False, loc="lower left", bbox_to_anchor=(0, 1), fontsize="small"
-    )
+    ax.legend(ncols=3, frameon=False, loc="lower left", bbox_to_anchor=(0, 1), fontsize="small")
     ax.spines[["top", "right"]].set_visible(False)
     _footnote(
         fig,
