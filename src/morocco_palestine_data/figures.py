@@ -45,7 +45,6 @@ def _require(module: str) -> Any:
 
 
 def _plt() -> Any:
-    _require("matplotlib").use("Agg")
     return _require("matplotlib.pyplot")
 
 
@@ -285,6 +284,7 @@ FIGURES: dict[str, tuple[Callable[[], Figure], list[str]]] = {
 
 def write_all(dest: Path) -> list[Path]:
     """Draw every figure into ``dest`` as PNG, stamped with the data it was drawn from."""
+    _require("matplotlib").use("Agg")  # files only: never open a window
     plt = _plt()
     dest.mkdir(parents=True, exist_ok=True)
     written = []
