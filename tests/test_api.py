@@ -153,7 +153,8 @@ def test_schemas_attribute_exposes_the_models():
 def test_import_leaves_heavy_modules_out():
     code = (
         "import sys, morocco_palestine_data as m; m.list_tables(); "
-        "heavy = ('pandera', 'frictionless', 'pandas', 'pyarrow'); "
+        "heavy = ('pandera', 'frictionless', 'pandas', 'pyarrow', 'numpy', 'matplotlib', "
+        "'mpl_toolkits', 'duckdb', 'polars', 'difflib'); "
         "print(sorted(n for n in heavy if n in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -167,3 +168,14 @@ def test_loading_does_not_import_pandera():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_views_and_citing_import_no_validation_or_plotting_library():
+    code = (
+        "import sys, morocco_palestine_data as m; m.events_wide(); m.aid_wide(); "
+        "m.missions_wide(); m.cite('hassan-ii'); m.describe('events_wide'); "
+        "heavy = ('pandera', 'frictionless', 'matplotlib', 'duckdb', 'polars'); "
+        "print(sorted(n for n in heavy if n in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

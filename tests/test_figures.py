@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import shutil
+import sys
 from pathlib import Path
 
 from morocco_palestine_data import cli, figures, loading
@@ -57,3 +58,11 @@ def test_the_figures_command_draws_stamped_current_figures(tmp_path, capsys):
     stamp = figures.png_text(tmp_path / "places-map.png")["Source"]
     assert stamp.startswith("morocco-palestine-data ")
     assert "events sha256:" in stamp and "places sha256:" in stamp
+
+
+def test_the_figures_command_without_matplotlib_says_what_to_install(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib now fails
+    assert cli.main(["figures", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert 'pip install "morocco-palestine-data[plot]"' in err
+    assert list(tmp_path.iterdir()) == []

@@ -188,16 +188,21 @@ def provenance(table: str, ids: pd.Series) -> pd.DataFrame:
     cites = loading.load("citations")
     cites = cites[cites["record_table"] == table]
     merged = cites.merge(loading.load("sources"), on="source_id", how="left")
-    groups = merged.groupby("record_id", sort=False, observed=True)
+    merged = merged.astype({"record_id": object, "source_id": object, "source_kind": object})
+    merged = merged.sort_values(["record_id", "source_id"])
+    groups = merged.groupby("record_id", sort=False)
+    kinds = merged.drop_duplicates(["record_id", "source_kind"]).sort_values(
+        ["record_id", "source_kind"]
+    )
     summary = pd.DataFrame(
         {
             "n_sources": groups["source_id"].nunique(),
             "n_publishers": groups["publisher"].nunique(),
-            "source_kinds": groups["source_kind"].agg(lambda s: sorted(set(s.astype(str)))),
+            "source_kinds": kinds.groupby("record_id", sort=False)["source_kind"].agg(list),
             "earliest_published_on": groups["published_on"].min(),
-            "source_ids": groups["source_id"].agg(lambda s: sorted(s.astype(str))),
+            "source_ids": groups["source_id"].agg(list),
         }
-    ).reindex(pd.Index(ids.astype(str), name="record_id"))
+    ).reindex(pd.Index(ids.astype(object), name="record_id"))
     summary = summary.reset_index(drop=True)
     for column in ("n_sources", "n_publishers"):
         summary[column] = summary[column].fillna(0).astype("Int64")
@@ -223,16 +228,16 @@ def _actors_by_role(events: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     links = loading.load("event_actors")
-    names = loading.load("actors").set_index("actor_id")["name_en"]
-    links = links.assign(name=links["actor_id"].map(names))
+    names = dict(loading.load("actors")[["actor_id", "name_en"]].itertuples(index=False))
+    by_role: dict[str, dict[str, list[str]]] = {role: {} for role in _roles()}
+    for event, actor, role in zip(links["event_id"], links["actor_id"], links["role"], strict=True):
+        by_role[role].setdefault(event, []).append(actor)  # in the order of event_actors
     out = {}
-    for role in _roles():
-        of_role = links[links["role"] == role].groupby("event_id", sort=False, observed=True)
-        ids = of_role["actor_id"].agg(lambda s: list(s.astype(str)))
-        joined = of_role["name"].agg(lambda s: "; ".join(s.astype(str)))
-        index = events["event_id"].astype(object)
-        out[f"{role}_names"] = pd.array(joined.reindex(index), dtype=pd.StringDtype())
-        out[f"{role}_ids"] = [v if isinstance(v, list) else [] for v in ids.reindex(index)]
+    for role, of_role in by_role.items():
+        ids = [of_role.get(event, []) for event in events["event_id"]]
+        joined = ["; ".join(names[a] for a in actors) or None for actors in ids]
+        out[f"{role}_names"] = pd.array(joined, dtype=pd.StringDtype())
+        out[f"{role}_ids"] = ids
     return pd.DataFrame(out)
 
 
