@@ -26,6 +26,12 @@ def test_describe_prints_the_columns(capsys):
     assert "date_precision" in out and "plover_category" in out
 
 
+def test_describe_prints_the_columns_of_a_view(capsys):
+    assert main(["describe", "events_wide"]) == 0
+    out = capsys.readouterr().out
+    assert "visitor_ids" in out and "n_publishers" in out
+
+
 def test_export_csv_writes_tables_and_a_descriptor(tmp_path, capsys):
     assert main(["export", str(tmp_path)]) == 0
     assert (tmp_path / "events.csv").read_bytes() == mpd.path("events").read_bytes()

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import loading
 from ._version import __version__
 from .problems import DataValidationError
-from .tables import FORMATS, TABLES, check_table
+from .tables import FORMATS, TABLES, VIEWS
 
 
 def summary() -> str:
@@ -57,8 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=__version__)
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("summary", help="rows and columns of each table")
-    describe = sub.add_parser("describe", help="the columns of a table and what they mean")
-    describe.add_argument("table", choices=TABLES)
+    describe = sub.add_parser(
+        "describe", help="the columns of a table or a view and what they mean"
+    )
+    describe.add_argument("table", choices=[*TABLES, *VIEWS])
     export_p = sub.add_parser("export", help="write tables to a folder")
     export_p.add_argument("dest", type=Path)
     export_p.add_argument("--format", choices=FORMATS, default="csv")
@@ -83,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         import pandas as pd
 
         with pd.option_context("display.max_colwidth", 80, "display.width", 200):
-            print(loading.describe(check_table(args.table)).to_string(index=False))
+            print(loading.describe(args.table).to_string(index=False))
     elif args.command == "export":
         for target in export(args.dest, args.format, args.tables):
             print(target)
