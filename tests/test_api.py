@@ -14,7 +14,7 @@ from morocco_palestine_data import schemas
 TABLES = mpd.list_tables()
 
 
-def test_list_tables_names_the_eight_tables():
+def test_list_tables_names_the_nine_tables():
     assert TABLES == [
         "actors",
         "aid_deliveries",
@@ -22,6 +22,7 @@ def test_list_tables_names_the_eight_tables():
         "diplomatic_missions",
         "event_actors",
         "events",
+        "mission_heads",
         "places",
         "sources",
     ]
@@ -153,8 +154,8 @@ def test_schemas_attribute_exposes_the_models():
 def test_import_leaves_heavy_modules_out():
     code = (
         "import sys, morocco_palestine_data as m; m.list_tables(); "
-        "heavy = ('pandera', 'frictionless', 'pandas', 'pyarrow', 'numpy', 'matplotlib', "
-        "'mpl_toolkits', 'duckdb', 'polars', 'difflib'); "
+        "heavy = ('pandera', 'frictionless', 'pandas', 'pyarrow', 'pycountry', 'numpy', "
+        "'matplotlib', 'mpl_toolkits', 'duckdb', 'polars', 'difflib'); "
         "print(sorted(n for n in heavy if n in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -164,17 +165,17 @@ def test_import_leaves_heavy_modules_out():
 def test_loading_does_not_import_pandera():
     code = (
         "import sys, morocco_palestine_data as m; m.load_all(); m.describe('events'); "
-        "print('pandera' in sys.modules, 'frictionless' in sys.modules)"
+        "print('pandera' in sys.modules, 'frictionless' in sys.modules, 'pycountry' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False False"
+    assert out.stdout.strip() == "False False False"
 
 
 def test_views_and_citing_import_no_validation_or_plotting_library():
     code = (
         "import sys, morocco_palestine_data as m; m.events_wide(); m.aid_wide(); "
         "m.missions_wide(); m.cite('hassan-ii'); m.describe('events_wide'); "
-        "heavy = ('pandera', 'frictionless', 'matplotlib', 'duckdb', 'polars'); "
+        "heavy = ('pandera', 'frictionless', 'pycountry', 'matplotlib', 'duckdb', 'polars'); "
         "print(sorted(n for n in heavy if n in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -58,6 +58,8 @@ def test_every_link_is_a_declared_foreign_key(package):
         ("event_actors", "event_id", "events"),
         ("event_actors", "actor_id", "actors"),
         ("events", "place_id", "places"),
+        ("mission_heads", "mission_id", "diplomatic_missions"),
+        ("mission_heads", "actor_id", "actors"),
     }
     assert declared == expected
 

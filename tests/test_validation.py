@@ -169,3 +169,12 @@ def test_cli_validate_exits_1_with_a_readable_report(data_copy, capsys):
     assert main(["validate", str(data_copy)]) == 1
     err = capsys.readouterr().err
     assert "plover_category" in err and EVENT in err and "HUG" in err
+
+
+def test_country_code_not_in_iso_3166_is_named(data_copy):
+    # "XKX" passes the three-capitals pattern but ISO 3166-1 has not assigned it
+    edit(data_copy, "places", "place_id", "oujda", "country_iso3", "XKX")
+    (problem,) = problems_of(data_copy)
+    assert "places [" in problem and "place_id=oujda" in problem
+    assert "column country_iso3" in problem and "'XKX'" in problem
+    assert "rule iso3166_alpha3" in problem and "ISO 3166-1" in problem

@@ -129,6 +129,12 @@ def load_events(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     return load("events", validate=validate)
 
 
+def load_mission_heads(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
+    """Who headed each diplomatic mission, at what level, and when."""
+    _reject("load_mission_heads", unknown, "validate")
+    return load("mission_heads", validate=validate)
+
+
 def load_places(*, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     """Cities, regions, territories, countries and sites."""
     _reject("load_places", unknown, "validate")

@@ -24,6 +24,7 @@ _HINTS = {
     "bracket_ordered": "put the start date on or before the end date",
     "bracket_complete": "fill the start, end and precision of the bracket, or none of them",
     "bracket": "make the dates whole units of the precision (see docs/data-dictionary.md)",
+    "iso3166_alpha3": "use a code ISO 3166-1 assigns (for example MAR, PSE, ISR)",
     "latitude_longitude_paired": "give both latitude and longitude, or neither",
     "date_format": "write the date as YYYY-MM-DD",
     "integer_format": "write a whole number, or leave the cell empty",

@@ -10,6 +10,7 @@ Importing this module imports pandera; the package imports it only when asked to
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pandas as pd
@@ -107,6 +108,28 @@ def _fk(field: str, table: str, key: str | None = None) -> dict[str, Any]:
     return {"fields": [field], "reference": {"resource": table, "fields": [key or field]}}
 
 
+@functools.cache
+def iso3166_alpha3_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-3 codes of pycountry (imported here, at validation time only)."""
+    import pycountry
+
+    return frozenset(country.alpha_3 for country in pycountry.countries)
+
+
+def _iso3_check(column: str) -> Any:
+    """A check named ``iso3166_alpha3`` that ``column`` holds codes ISO 3166-1 assigns."""
+
+    def check(cls: Any, series: pd.Series) -> pd.Series:
+        return series.isna() | series.astype("object").isin(iso3166_alpha3_codes())
+
+    check.__name__ = f"_{column}_iso3166"
+    return pa.check(
+        column,
+        name="iso3166_alpha3",
+        error="is not an ISO 3166-1 alpha-3 code (pycountry's list)",
+    )(check)
+
+
 _CERTAINTY = (
     "How well the record is supported: confirmed (two independent sources, or one official "
     "source of the party concerned), reported (one source), disputed (sources disagree)."
@@ -151,41 +174,6 @@ class Sources(pa.DataFrameModel):
         metadata = {"primary_key": ["source_id"], "foreign_keys": [], "cited": False}
 
 
-class Citations(pa.DataFrameModel):
-    """Links between records and the sources that support them."""
-
-    record_table: Series[Category] = _enum(
-        {
-            "actors": "A row of actors.",
-            "aid_deliveries": "A row of aid_deliveries.",
-            "diplomatic_missions": "A row of diplomatic_missions.",
-            "events": "A row of events.",
-            "places": "A row of places.",
-        },
-        "Record table",
-        "Table of the record that the source supports.",
-    )
-    record_id: Series[String] = _id("Record ID", "Primary key of the supported record.")
-    source_id: Series[String] = _id("Source ID", "The source that supports the record.")
-    locator: Series[String] = _text(
-        "Locator", "Where in the source (section, paragraph).", nullable=True, max_length=200
-    )
-    note: Series[String] = _text(
-        "Note", "What the source supports, in our words.", nullable=True, max_length=1000
-    )
-
-    class Config:
-        strict = True
-        unique = ["record_table", "record_id", "source_id"]
-        title = "Citations"
-        description = "One row per (record, source) pair: record R is supported by source S."
-        metadata = {
-            "primary_key": ["record_table", "record_id", "source_id"],
-            "foreign_keys": [_fk("source_id", "sources")],
-            "cited": False,
-        }
-
-
 class Actors(pa.DataFrameModel):
     """States, bodies, organisations, movements, people and populations."""
 
@@ -200,7 +188,7 @@ class Actors(pa.DataFrameModel):
     actor_type: Series[Category] = _enum(v.ACTOR_TYPES, "Actor type", "What sort of actor.")
     country_iso3: Series[String] = _pattern(
         "Country",
-        "Country the actor belongs to (ISO 3166-1 alpha-3).",
+        "Country the actor belongs to (ISO 3166-1 alpha-3, checked against pycountry's list).",
         v.ISO3_PATTERN,
         nullable=True,
     )
@@ -226,6 +214,8 @@ class Actors(pa.DataFrameModel):
             "cited": True,
         }
 
+    _country_iso3 = _iso3_check("country_iso3")
+
 
 class Places(pa.DataFrameModel):
     """Cities, regions, territories, countries and sites."""
@@ -241,8 +231,8 @@ class Places(pa.DataFrameModel):
     place_type: Series[Category] = _enum(v.PLACE_TYPES, "Place type", "What sort of place.")
     country_iso3: Series[String] = _pattern(
         "Country",
-        "Country or territory code (ISO 3166-1 alpha-3); empty where sovereignty is contested "
-        "as a whole (Jerusalem).",
+        "Country or territory code (ISO 3166-1 alpha-3, checked against pycountry's list); "
+        "empty where sovereignty is contested as a whole (Jerusalem).",
         v.ISO3_PATTERN,
         nullable=True,
     )
@@ -270,6 +260,8 @@ class Places(pa.DataFrameModel):
         title = "Places"
         description = "Cities, regions, territories, countries and sites where facts took place."
         metadata = {"primary_key": ["place_id"], "foreign_keys": [], "cited": True}
+
+    _country_iso3 = _iso3_check("country_iso3")
 
     @pa.dataframe_check(
         name="latitude_longitude_paired", error="latitude and longitude go together"
@@ -355,7 +347,9 @@ class DiplomaticMissions(pa.DataFrameModel):
     )
     certainty: Series[Category] = _enum(v.CERTAINTY, "Certainty", _CERTAINTY)
     notes: Series[String] = _text(
-        "Notes", "History of the mission, heads of mission, disagreements.", nullable=True
+        "Notes",
+        "History of the mission and disagreements; its heads are in mission_heads.",
+        nullable=True,
     )
 
     class Config:
@@ -445,16 +439,124 @@ class AidDeliveries(pa.DataFrameModel):
     _date_precise = _bracket_check("date", "matches_precision")
 
 
-MODELS: dict[str, type[pa.DataFrameModel]] = {
+class MissionHeads(pa.DataFrameModel):
+    """Who headed a diplomatic mission, at what level, and when."""
+
+    head_id: Series[String] = _id(
+        "Head ID", "Stable identifier of one person's term at the head of one mission.", unique=True
+    )
+    mission_id: Series[String] = _id("Mission", "The mission the person headed.")
+    actor_id: Series[String] = _id("Person", "The person who headed it (an actor).")
+    title: Series[String] = _text(
+        "Title", "The title as the sources give it, in English.", max_length=300
+    )
+    level: Series[Category] = _enum(
+        v.HEAD_LEVELS, "Level", "Rank at which the sources show the person heading the mission."
+    )
+    began_start: Series[Date] = _date("Term began (from)", _START, nullable=True)
+    began_end: Series[Date] = _date("Term began (to)", _END, nullable=True)
+    began_precision: Series[Category] = _enum(
+        v.DATE_PRECISION, "Start precision", _PRECISION, nullable=True
+    )
+    ended_start: Series[Date] = _date("Term ended (from)", _START, nullable=True)
+    ended_end: Series[Date] = _date("Term ended (to)", _END, nullable=True)
+    ended_precision: Series[Category] = _enum(
+        v.DATE_PRECISION, "End precision", _PRECISION, nullable=True
+    )
+    attested_start: Series[Date] = _date(
+        "Attested (from)",
+        "First day of the unit in which the earliest cited source shows the person in post.",
+        nullable=True,
+    )
+    attested_end: Series[Date] = _date(
+        "Attested (to)",
+        "Last day of the unit in which the latest cited source shows the person in post.",
+        nullable=True,
+    )
+    attested_precision: Series[Category] = _enum(
+        v.DATE_PRECISION,
+        "Attestation precision",
+        "How precisely the sources date the attestations; both bounds are whole units of it.",
+        nullable=True,
+    )
+    certainty: Series[Category] = _enum(v.CERTAINTY, "Certainty", _CERTAINTY)
+    notes: Series[String] = _text(
+        "Notes", "What each source says about the term, and disagreements.", nullable=True
+    )
+
+    class Config:
+        strict = True
+        unique = ["head_id"]
+        title = "Mission heads"
+        description = (
+            "One person's term at the head of one diplomatic mission: title, level and dates."
+        )
+        metadata = {
+            "primary_key": ["head_id"],
+            "foreign_keys": [
+                _fk("mission_id", "diplomatic_missions"),
+                _fk("actor_id", "actors"),
+            ],
+            "cited": True,
+        }
+
+    _began_complete = _bracket_check("began", "complete")
+    _began_ordered = _bracket_check("began", "ordered")
+    _began_precise = _bracket_check("began", "matches_precision")
+    _ended_complete = _bracket_check("ended", "complete")
+    _ended_ordered = _bracket_check("ended", "ordered")
+    _ended_precise = _bracket_check("ended", "matches_precision")
+    _attested_complete = _bracket_check("attested", "complete")
+    _attested_ordered = _bracket_check("attested", "ordered")
+    _attested_precise = _bracket_check("attested", "matches_precision")
+
+
+# Every model but Citations, whose record_table takes its values from the cited ones.
+_RECORD_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "actors": Actors,
     "aid_deliveries": AidDeliveries,
-    "citations": Citations,
     "diplomatic_missions": DiplomaticMissions,
     "event_actors": EventActors,
     "events": Events,
+    "mission_heads": MissionHeads,
     "places": Places,
     "sources": Sources,
 }
+_CITED_TABLES = sorted(t for t, m in _RECORD_MODELS.items() if m.__config__.metadata["cited"])
+
+
+class Citations(pa.DataFrameModel):
+    """Links between records and the sources that support them."""
+
+    record_table: Series[Category] = _enum(
+        {table: f"A row of {table}." for table in _CITED_TABLES},
+        "Record table",
+        "Table of the record that the source supports (every table whose records are cited).",
+    )
+    record_id: Series[String] = _id("Record ID", "Primary key of the supported record.")
+    source_id: Series[String] = _id("Source ID", "The source that supports the record.")
+    locator: Series[String] = _text(
+        "Locator", "Where in the source (section, paragraph).", nullable=True, max_length=200
+    )
+    note: Series[String] = _text(
+        "Note", "What the source supports, in our words.", nullable=True, max_length=1000
+    )
+
+    class Config:
+        strict = True
+        unique = ["record_table", "record_id", "source_id"]
+        title = "Citations"
+        description = "One row per (record, source) pair: record R is supported by source S."
+        metadata = {
+            "primary_key": ["record_table", "record_id", "source_id"],
+            "foreign_keys": [_fk("source_id", "sources")],
+            "cited": False,
+        }
+
+
+MODELS: dict[str, type[pa.DataFrameModel]] = dict(
+    sorted({**_RECORD_MODELS, "citations": Citations}.items())
+)
 
 
 def model(table: str) -> type[pa.DataFrameModel]:

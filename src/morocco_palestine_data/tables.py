@@ -9,6 +9,7 @@ TABLES: tuple[str, ...] = (
     "diplomatic_missions",
     "event_actors",
     "events",
+    "mission_heads",
     "places",
     "sources",
 )

@@ -33,6 +33,13 @@ def _from_failure_cases(
     labels = row_labels(table, frame)
     # pandera names a failed frame-level check by its error text; map it back to the check
     frame_checks = {key: c for c in schema.checks for key in (c.name, c.error) if key}
+    # ... and a custom column check (whose error text is not "<name>(...)") likewise
+    column_checks = {
+        c.error: c
+        for col in schema.columns.values()
+        for c in col.checks
+        if c.error and c.name and not c.error.startswith(c.name)
+    }
     problems, seen = [], set()
     for case in cases.itertuples():
         index = None if pd.isna(case.index) else case.index
@@ -44,6 +51,9 @@ def _from_failure_cases(
             column = ", ".join(_columns_of_check(rule, frame.columns))
         elif rule == "multiple_fields_uniqueness":
             column, message = ", ".join(schema.unique), "duplicates the key of another row"
+        elif not on_frame and rule in column_checks:
+            check = column_checks[rule]
+            column, rule, message = case.column, check.name, check.error
         else:
             column, message = case.column, f"breaks {rule}"
         key = (rule, column, index)

@@ -114,6 +114,16 @@ MISSION_TYPES = {
     "other": "Any other form of permanent representation; the notes say which.",
 }
 
+HEAD_LEVELS = {
+    "ambassador": "Heads the mission with the rank of ambassador, as the sources style it.",
+    "charge_d_affaires": "Heads the mission as chargé d'affaires (en titre or ad interim).",
+    "head_of_office": "Heads a liaison, interests or representation office; the sources give no "
+    "diplomatic rank for the post, or call the head interim.",
+    "representative": "Represents a movement or organisation (for example, the PLO) rather than "
+    "a state.",
+    "other": "Any other title; the notes say which.",
+}
+
 MISSION_STATUS = {
     "active": "Open at the time of the last source.",
     "closed": "Closed; the closing dates say when, where known.",
