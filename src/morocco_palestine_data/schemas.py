@@ -10,6 +10,7 @@ Importing this module imports pandera; the package imports it only when asked to
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pandas as pd
@@ -467,3 +468,9 @@ def model(table: str) -> type[pa.DataFrameModel]:
 def table_metadata(table: str) -> dict[str, Any]:
     """Primary key, foreign keys and citation rule of ``table``."""
     return model(table).__config__.metadata
+
+
+@functools.cache
+def schema(table: str) -> pa.DataFrameSchema:
+    """The pandera schema of ``table``, built once per process (building it is slow)."""
+    return model(table).to_schema()
