@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from .problems import Problem
+from .problems import DataValidationError, Problem
 
 CHECKSUMS = "parquet.sha256"
 
@@ -75,3 +75,19 @@ def csv_problems(data_dir: Path, descriptor: dict[str, Any]) -> list[Problem]:
         elif "hash" in res and "sha256:" + sha256_hex(target) != res["hash"]:
             problems.append(_problem(name, "does not match its SHA-256 in datapackage.json"))
     return problems
+
+
+def verified_bytes(path: Path) -> bytes:
+    """The bytes of ``path`` once they match the digest in the ``parquet.sha256`` beside it;
+    else DataValidationError naming the file."""
+    data = path.read_bytes()
+    try:
+        expected = read_listing(path.parent / CHECKSUMS).get(path.name)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataValidationError([_problem(CHECKSUMS, f"cannot be read ({exc})")]) from None
+    if expected is None:
+        raise DataValidationError([_problem(path.name, f"has no checksum in {CHECKSUMS}")])
+    if hashlib.sha256(data).hexdigest() != expected:
+        message = f"does not match its SHA-256 in {CHECKSUMS}: the file was modified"
+        raise DataValidationError([_problem(path.name, message)])
+    return data
