@@ -105,12 +105,10 @@ def main() -> None:
     # warm the process: imports, pandera schema construction
     from morocco_palestine_data.validation import check_folder
 
-    check_folder(DATA)
-    start = time.perf_counter()
     _, problems = check_folder(DATA)
-    shipped = time.perf_counter() - start
     assert not problems, problems
-    print(f"shipped data, check_folder (warm): {shipped:.3f} s (target < 0.5 s)")
+    shipped = best_of(max(args.repeat, 3), lambda: check_folder(DATA))
+    print(f"shipped data, check_folder (warm, best of runs): {shipped:.3f} s (target < 0.5 s)")
     print()
     stages = ["parsing", "pandera", "cross-table", "ours"]
     if not args.no_frictionless:
