@@ -90,7 +90,8 @@ def check_folder(
     becomes a Problem.
     """
     if not folder.is_dir():
-        return {}, [Problem("data", "missing_file", f"folder {folder} does not exist")]
+        message = f"folder {folder} does not exist or is not a folder"
+        return {}, [Problem("data", "missing_file", message)]
     frames: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
     for table in TABLES:
