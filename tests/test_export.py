@@ -133,3 +133,12 @@ def test_an_interrupted_export_leaves_every_file_whole(tmp_path, monkeypatch, fa
             if name != "datapackage.json":
                 assert data == new.read_bytes(), name
     assert replaced == (0 if fail_at == "writing" else 2)
+
+
+def test_a_destination_that_is_a_file_is_reported_not_raised(tmp_path, capsys):
+    target = tmp_path / "not-a-folder"
+    target.write_text("x", encoding="utf-8")
+    assert main(["export", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "export failed" in err and "not-a-folder" in err and "Traceback" not in err
+    assert target.read_text(encoding="utf-8") == "x"
