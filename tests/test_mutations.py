@@ -199,6 +199,10 @@ MUTATIONS: dict[str, tuple[Callable[[Path], None], Expect]] = {
         lambda d: edit_line(d, "event_actors", 2, lambda s: s.replace(",", "", 1)),
         Expect("event_actors.csv", "field_count", "line 2"),
     ),
+    "carriage return inside a row": (
+        lambda d: edit_line(d, "events", 53, lambda s: s.replace(",", ",\r", 1)),
+        Expect("events.csv", "field_count", "line 53"),
+    ),
     "blank line": (
         lambda d: edit_line(d, "actors", 11, lambda s: "\n" + s),
         Expect("actors.csv", "blank_line", "line 11"),
@@ -222,6 +226,10 @@ MUTATIONS: dict[str, tuple[Callable[[Path], None], Expect]] = {
     ),
     "columns out of order": (
         lambda d: swap_columns(d, "places", "latitude", "longitude"),
+        Expect("places.csv", "columns", "line 1"),
+    ),
+    "carriage return inside the header": (
+        lambda d: edit_line(d, "places", 1, lambda s: s.replace("geonames", "geo\rnames")),
         Expect("places.csv", "columns", "line 1"),
     ),
     "space in a header name": (

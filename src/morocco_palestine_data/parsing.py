@@ -48,7 +48,7 @@ def row_label(table: str, frame: pd.DataFrame, index: object) -> str:
     """A label that a person can find in the file for one row: line (or row) and primary key."""
     position = frame.index.get_loc(index)
     line = line_number(frame, position)
-    label = f"line {line}" if line is not None else f"row {position + 1}"
+    label = f"line {line}" if line else f"row {position + 1}"
     key = [c for c in table_metadata(table)["primary_key"] if c in frame.columns]
     if key:
         values = "/".join(str(frame[c].iloc[position]) for c in key)
@@ -82,7 +82,10 @@ def read_csv(table: str, path: Path) -> tuple[pd.DataFrame | None, list[Problem]
         return None, [problem("encoding", f"is not UTF-8 (byte 0x{byte} cannot be decoded)", line)]
 
     expected = list(schema(table).columns)
-    header = next(csv.reader(io.StringIO(text)), [])
+    try:
+        header = next(csv.reader(io.StringIO(text, newline="")), [])
+    except csv.Error as exc:
+        return None, [problem("csv_syntax", f"has a header row that is not CSV ({exc})", 1)]
     if header != expected:
         missing = [c for c in expected if c not in header]
         extra = [c for c in header if c not in expected]
@@ -183,12 +186,15 @@ def _record_lines(text: str, rows: int) -> tuple[int, ...] | None:
     physical = text.count("\n") + (0 if text.endswith("\n") else 1)
     if physical == rows + 1:
         return None
-    starts, reader = [], csv.reader(io.StringIO(text))
-    next(reader, None)
-    line = reader.line_num
-    for _ in reader:
-        starts.append(line + 1)
+    starts, reader = [], csv.reader(io.StringIO(text, newline=""))
+    try:
+        next(reader, None)
         line = reader.line_num
+        for _ in reader:
+            starts.append(line + 1)
+            line = reader.line_num
+    except csv.Error:  # Arrow read the rows; past this point lines are not known
+        pass
     return tuple(starts[:rows] + [0] * (rows - len(starts)))
 
 

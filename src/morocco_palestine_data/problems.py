@@ -32,7 +32,7 @@ _HINTS = {
     "empty_file": "restore the file from git: it needs the header row and the rows",
     "no_rows": "restore the rows from git: every table has at least one row",
     "encoding": "save the file as UTF-8 without a byte-order mark (BOM)",
-    "field_count": "give the row one field per column: quote a value that holds a comma",
+    "field_count": "give the row one field per column: quote a value holding a comma or line break",
     "csv_quotes": 'close the quoted value, or double a quote inside it ("")',
     "blank_line": "remove the empty line",
     "csv_syntax": "save the file as plain comma-separated text with a header row",
