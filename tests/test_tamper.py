@@ -88,3 +88,11 @@ def test_a_missing_checksum_listing_is_reported(shipped):
         mpd.load("events", validate=True)
     with pytest.raises(DataValidationError, match=r"parquet\.sha256"):
         mpd.validate()
+
+
+def test_a_missing_parquet_file_is_reported_by_name(shipped):
+    (shipped / "data" / "events.parquet").unlink()
+    with pytest.raises(DataValidationError, match=r"events\.parquet: cannot be read"):
+        mpd.load("events", validate=True)
+    with pytest.raises(DataValidationError, match=r"events\.parquet: is missing"):
+        mpd.validate()

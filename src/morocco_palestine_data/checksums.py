@@ -63,7 +63,7 @@ def csv_problems(data_dir: Path, descriptor: dict[str, Any]) -> list[Problem]:
     """CSV files in ``data_dir`` whose size or SHA-256 differ from the descriptor's."""
     problems = []
     for res in descriptor.get("resources", []):
-        name = Path(res["path"]).name
+        name = Path(str(res.get("path", f"{res.get('name')}.csv"))).name
         target = data_dir / name
         if not target.is_file():
             problems.append(_problem(name, "is missing"))
@@ -80,7 +80,10 @@ def csv_problems(data_dir: Path, descriptor: dict[str, Any]) -> list[Problem]:
 def verified_bytes(path: Path) -> bytes:
     """The bytes of ``path`` once they match the digest in the ``parquet.sha256`` beside it;
     else DataValidationError naming the file."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataValidationError([_problem(path.name, f"cannot be read ({exc})")]) from None
     try:
         expected = read_listing(path.parent / CHECKSUMS).get(path.name)
     except (OSError, UnicodeDecodeError) as exc:
