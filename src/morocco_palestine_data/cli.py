@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             print(exc, file=sys.stderr)
             return 1
         except OSError as exc:  # a destination that is a file, a full disk, ...
-            print(f"export failed, nothing was replaced: {exc}", file=sys.stderr)
+            print(f"export failed: {exc}", file=sys.stderr)
             return 1
         for target in written:
             print(target)
