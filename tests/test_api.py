@@ -180,3 +180,11 @@ def test_views_and_citing_import_no_validation_or_plotting_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_dir_shows_only_the_public_interface():
+    assert dir(mpd) == sorted(mpd.__all__)
+    for name in mpd.__all__:
+        assert getattr(mpd, name) is not None, name
+    for private in ("loading", "tables", "problems", "annotations", "TYPE_CHECKING", "Any"):
+        assert private not in dir(mpd)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -63,3 +64,34 @@ def test_descriptor_version_and_date_do_not_drift(root):
     package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     assert package["version"] == _version.__version__
     assert package["created"].startswith(_version.RELEASE_DATE)
+
+
+def test_an_interrupted_build_leaves_the_previous_files_whole(root, rebuilt, tmp_path, monkeypatch):
+    from morocco_palestine_data import atomic
+
+    out = tmp_path / "out"
+    shutil.copytree(rebuilt, out)
+    for path in out.rglob("*"):  # previous files that differ from what the build writes
+        if path.is_file():
+            path.write_bytes(b"previous " + path.name.encode())
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    calls = {"n": 0}
+    real = atomic._write_temporary
+
+    def interrupted(*args):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(atomic, "_write_temporary", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(root=root, out=out)
+    assert calls["n"] == 5
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before  # same files, same bytes, no temporary file left
+
+
+def test_build_writes_through_temporary_files_and_leaves_none(rebuilt):
+    names = [p.name for p in rebuilt.rglob("*")]
+    assert names and not [n for n in names if n.endswith(".tmp")]

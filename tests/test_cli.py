@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 
 import pyarrow.parquet as pq
+import pytest
 
 import morocco_palestine_data as mpd
 from morocco_palestine_data.cli import main
@@ -66,3 +68,47 @@ def test_module_entry_point_runs():
         check=True,
     )
     assert out.stdout.strip() == mpd.__version__
+
+
+@pytest.mark.parametrize("table", mpd.list_tables())
+def test_describe_fits_an_80_column_terminal(table, capsys):
+    assert main(["describe", table]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    for column in mpd.describe(table)["column"]:
+        assert f"\n{column} (" in out  # every column starts its own block
+
+
+def test_describe_as_markdown(capsys):
+    assert main(["describe", "places", "--format", "markdown"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "| column | type | required | title | description | constraints |"
+    assert len(lines) == 2 + len(mpd.describe("places"))
+    assert lines[2].startswith("| place_id | string | True | Place ID |")
+
+
+def test_describe_as_csv_reads_back_as_the_frame(capsys):
+    import pandas as pd
+
+    assert main(["describe", "events", "--format", "csv"]) == 0
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out), keep_default_na=False)
+    pd.testing.assert_frame_equal(frame, mpd.describe("events"), check_dtype=False)
+
+
+def test_describe_as_json(capsys):
+    assert main(["describe", "aid_deliveries", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["column"] for r in records] == list(mpd.describe("aid_deliveries")["column"])
+    assert records[0]["required"] is True
+
+
+def test_validate_runs_frictionless_only_when_asked(tmp_path, monkeypatch, capsys):
+    from morocco_palestine_data import frictionless_check
+
+    calls = []
+    fake = lambda folder: calls.append(folder) or []  # noqa: E731
+    monkeypatch.setattr(frictionless_check, "frictionless_problems", fake)
+    assert main(["validate"]) == 0
+    assert calls == []
+    assert main(["validate", "--frictionless"]) == 0
+    assert len(calls) == 1

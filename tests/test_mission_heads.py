@@ -83,7 +83,7 @@ def test_every_head_is_a_person(heads):
 def test_unknown_mission_is_a_broken_foreign_key(data_copy):
     edit(data_copy, "mission_heads", "head_id", MEZIANE, "mission_id", "embassy-of-atlantis")
     (problem,) = problems_of(data_copy)
-    assert "mission_heads [line " in problem and f"head_id={MEZIANE}" in problem
+    assert "mission_heads.csv [line " in problem and f"head_id={MEZIANE}" in problem
     assert "column mission_id" in problem and "'embassy-of-atlantis'" in problem
     assert "rule foreign_key" in problem and "diplomatic_missions.mission_id" in problem
 

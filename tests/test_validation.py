@@ -55,7 +55,7 @@ def test_shipped_csvs_are_valid(data_copy):
 def test_bad_enum_value_is_named(data_copy):
     edit(data_copy, "events", "event_id", EVENT, "event_type", "picnic")
     (problem,) = problems_of(data_copy)
-    assert problem.startswith("events [line ")
+    assert problem.startswith("events.csv [line ")
     assert f"event_id={EVENT}" in problem
     assert "column event_type" in problem and "'picnic'" in problem and "rule isin" in problem
 
@@ -71,7 +71,7 @@ def test_dangling_foreign_key_is_named(data_copy):
 def test_duplicate_id_is_named(data_copy):
     edit(data_copy, "places", "place_id", "oujda", "place_id", "jerada")
     found = problems_of(data_copy)
-    assert any("places [" in p and "place_id=jerada" in p and "uniqueness" in p for p in found)
+    assert any("places.csv [" in p and "place_id=jerada" in p and "uniqueness" in p for p in found)
     assert any("rule uncited" in p or "foreign_key" in p for p in found)  # oujda vanished
 
 
@@ -87,7 +87,7 @@ def test_uncited_record_is_named(data_copy):
         },
     )
     (problem,) = problems_of(data_copy)
-    assert "places [" in problem and "place_id=nowhere" in problem
+    assert "places.csv [" in problem and "place_id=nowhere" in problem
     assert "column place_id" in problem and "rule uncited" in problem
 
 
@@ -102,7 +102,7 @@ def test_citation_of_a_missing_record_is_named(data_copy):
         },
     )
     (problem,) = problems_of(data_copy)
-    assert "citations [" in problem and "1999-01-01-never-happened" in problem
+    assert "citations.csv [" in problem and "1999-01-01-never-happened" in problem
     assert "rule citation_target" in problem
 
 
@@ -175,6 +175,6 @@ def test_country_code_not_in_iso_3166_is_named(data_copy):
     # "XKX" passes the three-capitals pattern but ISO 3166-1 has not assigned it
     edit(data_copy, "places", "place_id", "oujda", "country_iso3", "XKX")
     (problem,) = problems_of(data_copy)
-    assert "places [" in problem and "place_id=oujda" in problem
+    assert "places.csv [" in problem and "place_id=oujda" in problem
     assert "column country_iso3" in problem and "'XKX'" in problem
     assert "rule iso3166_alpha3" in problem and "ISO 3166-1" in problem

@@ -81,6 +81,11 @@ def validate(folder: str | Path | None = None) -> dict[str, int]:
     return _validate(folder)
 
 
+def __dir__() -> list[str]:
+    """The public interface only: the names in ``__all__``."""
+    return sorted(__all__)
+
+
 def __getattr__(name: str) -> Any:
     if name == "schemas":  # pandera is heavy: import the models on first use
         import importlib

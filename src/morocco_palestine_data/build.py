@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -18,10 +17,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import descriptor, dictionary
+from .atomic import sha256_bytes, write_files
+from .checksums import CHECKSUMS
 from .loading import PACKAGE_DATA
 from .problems import DataValidationError
 from .tables import TABLES
-from .validation import CHECKSUMS, check_folder
+from .validation import check_folder
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 _ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}
@@ -63,39 +64,33 @@ def build(root: Path = REPO_ROOT, out: Path | None = None) -> list[Path]:
     if problems:
         raise DataValidationError(problems)
 
-    written: list[Path] = []
-    out_data = out / "data"
-    out_data.mkdir(parents=True, exist_ok=True)
+    # Every file is made in memory first, then written through temporary files and renamed
+    # into place together: an interrupted build leaves the previous files whole.
+    shipped = out / "src" / "morocco_palestine_data" / PACKAGE_DATA
+    files: dict[Path, bytes] = {}
     checksums = []
     for table in TABLES:
-        target = out_data / f"{table}.parquet"
-        pq.write_table(arrow_table(table, frames[table]), target, compression="zstd")
-        checksums.append(f"{descriptor.sha256_hex(target)}  {target.name}")
-        written.append(target)
-    (out_data / CHECKSUMS).write_text("\n".join(checksums) + "\n", encoding="utf-8")
-    written.append(out_data / CHECKSUMS)
-
+        parquet = parquet_bytes(arrow_table(table, frames[table]))
+        files[out / "data" / f"{table}.parquet"] = parquet
+        checksums.append(f"{sha256_bytes(parquet)}  {table}.parquet")
+    files[out / "data" / CHECKSUMS] = ("\n".join(checksums) + "\n").encode("utf-8")
     package = descriptor.package(data, frames["sources"])
     text = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
-    (out / "datapackage.json").write_text(text, encoding="utf-8")
-    written.append(out / "datapackage.json")
-
-    docs = out / "docs"
-    docs.mkdir(exist_ok=True)
-    (docs / "data-dictionary.md").write_text(dictionary.render(), encoding="utf-8")
-    written.append(docs / "data-dictionary.md")
-
-    shipped = out / "src" / "morocco_palestine_data" / PACKAGE_DATA
-    (shipped / "data").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(out / "datapackage.json", shipped / "datapackage.json")
-    written.append(shipped / "datapackage.json")
+    files[out / "datapackage.json"] = text.encode("utf-8")
+    files[out / "docs" / "data-dictionary.md"] = dictionary.render().encode("utf-8")
+    files[shipped / "datapackage.json"] = files[out / "datapackage.json"]
     for table in TABLES:
-        for source in (data / f"{table}.csv", out_data / f"{table}.parquet"):
-            shutil.copyfile(source, shipped / "data" / source.name)
-            written.append(shipped / "data" / source.name)
-    shutil.copyfile(out_data / CHECKSUMS, shipped / "data" / CHECKSUMS)
-    written.append(shipped / "data" / CHECKSUMS)
-    return written
+        files[shipped / "data" / f"{table}.csv"] = (data / f"{table}.csv").read_bytes()
+        files[shipped / "data" / f"{table}.parquet"] = files[out / "data" / f"{table}.parquet"]
+    files[shipped / "data" / CHECKSUMS] = files[out / "data" / CHECKSUMS]
+    return write_files(files)
+
+
+def parquet_bytes(table: pa.Table) -> bytes:
+    """The bytes of ``table`` as a zstd-compressed Parquet file."""
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd")
+    return sink.getvalue().to_pybytes()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import copy
-import json
-import shutil
 import sys
 from pathlib import Path
 
-from . import loading
+from . import describing, loading
 from ._version import __version__
+from .exporting import ExportError, export
 from .problems import DataValidationError
 from .tables import FORMATS, TABLES, VIEWS
+
+__all__ = ["export", "main", "summary"]
 
 
 def summary() -> str:
@@ -29,25 +29,6 @@ def summary() -> str:
     return "\n".join(lines)
 
 
-def export(dest: Path, fmt: str, tables: list[str]) -> list[Path]:
-    """Copy the shipped files of ``tables`` in ``fmt`` into ``dest``; with every table as
-    CSV, also a ``datapackage.json`` that describes them."""
-    dest.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table in tables:
-        target = dest / f"{table}.{fmt}"
-        shutil.copyfile(loading.path(table, fmt), target)
-        written.append(target)
-    if fmt == "csv" and set(tables) == set(TABLES):
-        package = copy.deepcopy(loading.descriptor())
-        for res in package["resources"]:
-            res["path"] = f"{res['name']}.csv"
-        target = dest / "datapackage.json"
-        target.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        written.append(target)
-    return written
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="morocco-palestine-data",
@@ -61,14 +42,28 @@ def _parser() -> argparse.ArgumentParser:
         "describe", help="the columns of a table or a view and what they mean"
     )
     describe.add_argument("table", choices=[*TABLES, *VIEWS])
+    describe.add_argument(
+        "--format",
+        choices=describing.FORMATS,
+        default="text",
+        help="text wrapped to 80 columns (default), or markdown, csv, json for piping",
+    )
     export_p = sub.add_parser("export", help="write tables to a folder")
     export_p.add_argument("dest", type=Path)
     export_p.add_argument("--format", choices=FORMATS, default="csv")
     export_p.add_argument("--tables", nargs="+", choices=TABLES, default=list(TABLES))
+    export_p.add_argument(
+        "--overwrite", action="store_true", help="replace files that already exist in DEST"
+    )
     validate = sub.add_parser(
         "validate", help="check the shipped data, or a folder of edited CSV files"
     )
     validate.add_argument("folder", type=Path, nargs="?", default=None)
+    validate.add_argument(
+        "--frictionless",
+        action="store_true",
+        help="also run Frictionless as a second opinion (slower; the build always runs it)",
+    )
     figures = sub.add_parser(
         "figures", help='draw the README figures into a folder (needs the "plot" extra)'
     )
@@ -82,18 +77,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "summary"):
         print(summary())
     elif args.command == "describe":
-        import pandas as pd
-
-        with pd.option_context("display.max_colwidth", 80, "display.width", 200):
-            print(loading.describe(args.table).to_string(index=False))
+        sys.stdout.write(describing.render(args.table, args.format))
     elif args.command == "export":
-        for target in export(args.dest, args.format, args.tables):
+        try:
+            written = export(args.dest, args.format, args.tables, overwrite=args.overwrite)
+        except (ExportError, DataValidationError) as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        except OSError as exc:  # a destination that is a file, a full disk, ...
+            print(f"export failed: {exc}", file=sys.stderr)
+            return 1
+        for target in written:
             print(target)
     elif args.command == "validate":
         from .validation import validate
 
         try:
-            counts = validate(args.folder, use_frictionless=True)
+            counts = validate(args.folder, use_frictionless=args.frictionless)
         except DataValidationError as exc:
             print(exc, file=sys.stderr)
             return 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import _version
+from .checksums import sha256_hex
 from .schemas import model, table_metadata
 from .tables import TABLES
 
@@ -91,11 +91,6 @@ def _foreign_key(table: str, fk: dict[str, Any]) -> dict[str, Any]:
     if reference["resource"] == table:  # a self-reference names no resource
         del reference["resource"]
     return {"fields": fk["fields"], "reference": reference}
-
-
-def sha256_hex(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def file_hash(path: Path) -> str:

@@ -29,6 +29,7 @@ def frictionless_problems(folder: Path) -> list[Problem]:
                     row=f"line {row}" if row else None,
                     column=getattr(error, "field_name", None),
                     value=getattr(error, "cell", None),
+                    file=f"{task.name}.csv" if task.name else None,
                 )
             )
     for error in report.errors:

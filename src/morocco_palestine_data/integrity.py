@@ -1,10 +1,14 @@
-"""Checks across tables: foreign keys resolve, citations point at records, records are cited."""
+"""Checks across tables: foreign keys resolve, citations point at records, records are cited.
+
+Vectorised: each check is a membership test over whole columns; labels and messages are made
+only for the rows that fail.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .parsing import row_labels
+from .parsing import row_label, source_file
 from .problems import Problem
 from .schemas import table_metadata
 from .tables import TABLES
@@ -18,29 +22,29 @@ def cross_table_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
-def _keys(frames: dict[str, pd.DataFrame], table: str, column: str) -> set[str]:
-    return set(frames[table][column].dropna().astype(str)) if table in frames else set()
+def _strings(values: pd.Series) -> pd.Series:
+    return values.astype("object")
 
 
 def _foreign_key_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     problems = []
     for table, frame in frames.items():
-        labels = row_labels(table, frame)
         for fk in table_metadata(table)["foreign_keys"]:
             (column,), ref = fk["fields"], fk["reference"]
             if ref["resource"] not in frames:
                 continue
-            known = _keys(frames, ref["resource"], ref["fields"][0])
-            values = frame[column].astype("object")
+            known = _strings(frames[ref["resource"]][ref["fields"][0]]).dropna()
+            values = _strings(frame[column])
             dangling = values.notna() & ~values.isin(known)
             problems += [
                 Problem(
                     table,
                     "foreign_key",
                     f"does not match any {ref['resource']}.{ref['fields'][0]}",
-                    row=labels[i],
+                    row=row_label(table, frame, i),
                     column=column,
                     value=str(values[i]),
+                    file=source_file(frame),
                 )
                 for i in frame.index[dangling]
             ]
@@ -49,36 +53,35 @@ def _foreign_key_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
 
 def _citation_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     citations = frames["citations"]
-    labels = row_labels("citations", citations)
+    record_table = _strings(citations["record_table"])
     problems = []
-    cited_tables = [t for t in TABLES if table_metadata(t)["cited"] and t in frames]
-    for table in cited_tables:
+    for table in (t for t in TABLES if table_metadata(t)["cited"] and t in frames):
         key = table_metadata(table)["primary_key"][0]
-        records = _keys(frames, table, key)
-        mine = citations[citations["record_table"].astype("object") == table]
-        ids = mine["record_id"].astype("object")
+        records = _strings(frames[table][key])
+        ids = _strings(citations["record_id"])[record_table == table]
         problems += [
             Problem(
                 "citations",
                 "citation_target",
                 f"cites a {table} record that does not exist",
-                row=labels[i],
+                row=row_label("citations", citations, i),
                 column="record_id",
                 value=str(ids[i]),
+                file=source_file(citations),
             )
-            for i in mine.index[~ids.isin(records)]
+            for i in ids.index[ids.notna() & ~ids.isin(records.dropna())]
         ]
-        uncited = sorted(records - set(ids.dropna()))
-        row_of = dict(zip(frames[table][key], row_labels(table, frames[table]), strict=True))
+        uncited = records.notna() & ~records.isin(ids.dropna())
         problems += [
             Problem(
                 table,
                 "uncited",
                 "no row of citations supports this record",
-                row=row_of[r],
+                row=row_label(table, frames[table], i),
                 column=key,
-                value=r,
+                value=str(records[i]),
+                file=source_file(frames[table]),
             )
-            for r in uncited
+            for i in records.index[uncited]
         ]
     return problems

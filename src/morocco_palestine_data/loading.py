@@ -70,20 +70,30 @@ def dtypes(name: str) -> dict[str, Any]:
 def load(name: str, *, validate: bool = False, **unknown: Any) -> pd.DataFrame:
     """Table ``name`` as a typed DataFrame (dates, categoricals, nullable integers, strings).
 
-    With ``validate=True`` the frame is checked against its pandera model first and a
-    :class:`~morocco_palestine_data.DataValidationError` lists every broken rule.
+    With ``validate=True`` the shipped Parquet file is first checked against the SHA-256 the
+    build recorded for it (``parquet.sha256``), then the frame against its pandera model; a
+    :class:`~morocco_palestine_data.DataValidationError` names the modified file or lists
+    every broken rule.
     """
     _reject("load", unknown, "name, validate")
     if not isinstance(validate, bool):
         raise ValueError(f"validate must be True or False, not {validate!r}")
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path(name, "parquet"))
+    source = path(name, "parquet")
+    if validate:  # hash the bytes that are then read, so that nothing changes in between
+        import pyarrow as pa
+
+        from .checksums import verified_bytes
+
+        table = pq.read_table(pa.BufferReader(verified_bytes(source)))
+    else:
+        table = pq.read_table(source)
     frame = table.to_pandas(date_as_object=False).astype(dtypes(name))
     if validate:
         from .validation import validate_frame
 
-        validate_frame(name, frame)
+        validate_frame(name, frame, file=source.name)
     return frame
 
 

@@ -30,14 +30,25 @@ _HINTS = {
     "integer_format": "write a whole number, or leave the cell empty",
     "number_format": "write a number with a dot for decimals, or leave the cell empty",
     "columns": "make the header row match the columns listed by `describe TABLE`",
-    "checksum": "rebuild with `python -m morocco_palestine_data.build`",
+    "empty_file": "restore the file from git: it needs the header row and the rows",
+    "no_rows": "restore the rows from git: every table has at least one row",
+    "encoding": "save the file as UTF-8 without a byte-order mark (BOM)",
+    "field_count": "give the row one field per column: quote a value holding a comma or line break",
+    "csv_quotes": 'close the quoted value, or double a quote inside it ("")',
+    "blank_line": "remove the empty line",
+    "csv_syntax": "save the file as plain comma-separated text with a header row",
+    "file_readable": "check that the file exists, is a file and can be read",
+    "missing_file": "restore the file from git (`git checkout -- data/TABLE.csv`)",
+    "unexpected_file": "remove or rename the file: each CSV file in the folder must be a table",
+    "checksum": "reinstall the package, or rebuild with `python -m morocco_palestine_data.build`",
     "frictionless": "see the Frictionless error named in the message",
 }
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One broken rule: where it is (table, row, column), which rule, and the bad value."""
+    """One broken rule: where it is (table or file, row, column), which rule, and the bad
+    value. ``file`` names the file the problem was found in, where there is one."""
 
     table: str
     rule: str
@@ -45,6 +56,7 @@ class Problem:
     row: str | None = None
     column: str | None = None
     value: str | None = None
+    file: str | None = None
 
     @property
     def hint(self) -> str:
@@ -54,7 +66,7 @@ class Problem:
         return "correct the value"
 
     def __str__(self) -> str:
-        where = self.table
+        where = self.file or self.table
         if self.row:
             where += f" [{self.row}]"
         if self.column:

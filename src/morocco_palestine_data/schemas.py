@@ -569,3 +569,9 @@ def model(table: str) -> type[pa.DataFrameModel]:
 def table_metadata(table: str) -> dict[str, Any]:
     """Primary key, foreign keys and citation rule of ``table``."""
     return model(table).__config__.metadata
+
+
+@functools.cache
+def schema(table: str) -> pa.DataFrameSchema:
+    """The pandera schema of ``table``, built once per process (building it is slow)."""
+    return model(table).to_schema()

@@ -181,6 +181,13 @@ def view_fields(name: str) -> list[dict[str, Any]]:
     ]
 
 
+def view_description(name: str) -> str:
+    """One paragraph saying what a row of view ``name`` is (from its function's docstring)."""
+    check_view(name)
+    doc = (globals()[name].__doc__ or "").split("``describe(")[0]
+    return " ".join(doc.split())
+
+
 def provenance(table: str, ids: pd.Series) -> pd.DataFrame:
     """The provenance columns for the records ``ids`` of ``table``, one row per ID, in order."""
     import pandas as pd
@@ -315,4 +322,12 @@ def missions_wide() -> pd.DataFrame:
     )
 
 
-__all__ = ["VIEWS", "aid_wide", "events_wide", "missions_wide", "provenance", "view_fields"]
+__all__ = [
+    "VIEWS",
+    "aid_wide",
+    "events_wide",
+    "missions_wide",
+    "provenance",
+    "view_description",
+    "view_fields",
+]
