@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
+from .dataset_citation import citation
 from .loading import (
     describe,
     load,
@@ -40,6 +41,7 @@ __all__ = [
     "DataValidationError",
     "Problem",
     "__version__",
+    "citation",
     "describe",
     "list_tables",
     "load",

@@ -2,7 +2,8 @@
 
 Reads ``data/*.csv``, validates them (pandera, cross-table checks, Frictionless) and, only
 if nothing is wrong, writes ``data/*.parquet``, ``data/parquet.sha256``,
-``datapackage.json``, ``docs/data-dictionary.md`` and the copies shipped in the package.
+``datapackage.json``, ``CITATION.cff``, ``docs/data-dictionary.md`` and the copies shipped
+in the package.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import descriptor, dictionary
+from . import dataset_citation, descriptor, dictionary
 from .loading import PACKAGE_DATA
 from .problems import DataValidationError
 from .tables import TABLES
@@ -79,6 +80,9 @@ def build(root: Path = REPO_ROOT, out: Path | None = None) -> list[Path]:
     text = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     (out / "datapackage.json").write_text(text, encoding="utf-8")
     written.append(out / "datapackage.json")
+
+    (out / "CITATION.cff").write_text(dataset_citation.cff(), encoding="utf-8")
+    written.append(out / "CITATION.cff")
 
     docs = out / "docs"
     docs.mkdir(exist_ok=True)
