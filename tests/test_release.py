@@ -114,3 +114,27 @@ def test_release_outside_a_checkout_says_what_is_missing(tmp_path, capsys):
     assert main(["release", str(tmp_path / "out"), "--root", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "not a checkout" in err and "CHANGELOG.md" in err
+
+
+def test_release_refuses_data_changed_since_the_build(root, tmp_path, capsys):
+    import shutil
+
+    checkout = tmp_path / "checkout"
+    for name in ("LICENSE-DATA", "CITATION.cff", "CHANGELOG.md", "datapackage.json"):
+        (checkout / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(root / name, checkout / name)
+    shutil.copytree(root / "data", checkout / "data")
+    with (checkout / "data" / "events.csv").open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert main(["release", str(tmp_path / "out"), "--root", str(checkout)]) == 1
+    err = capsys.readouterr().err
+    assert "changed since the last build: data/events.csv" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_release_without_xlsxwriter_says_how_to_install(root, tmp_path, monkeypatch, capsys):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "xlsxwriter", None)
+    assert main(["release", str(tmp_path), "--root", str(root)]) == 1
+    assert 'pip install "morocco-palestine-data[excel]"' in capsys.readouterr().err

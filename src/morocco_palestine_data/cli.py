@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             print(release(args.dest, args.root or REPO_ROOT))
-        except FileNotFoundError as exc:
+        except (FileNotFoundError, ValueError, ImportError) as exc:
             print(exc, file=sys.stderr)
             return 1
     elif args.command == "serve":

@@ -5,7 +5,8 @@
 Parquet files, ``datapackage.json``, the SQLite and Excel editions, a data-only README,
 ``LICENSE-DATA``, ``CITATION.cff``, ``CHANGELOG.md`` and ``SHA256SUMS``. Every member
 has the release date as its timestamp and mode 0644, in sorted order, so two builds of
-the same data give byte-identical archives.
+the same data give byte-identical archives (with the same versions of SQLite, zlib and
+XlsxWriter, whose output may change between their releases).
 """
 
 from __future__ import annotations
@@ -152,10 +153,29 @@ def bundle_files(root: Path, workdir: Path) -> dict[str, bytes]:
     return files
 
 
+def stale_files(root: Path) -> list[str]:
+    """Files under ``root`` that differ from what the last build recorded: CSVs whose hash
+    is not the descriptor's, Parquet files not in ``parquet.sha256``, an old CITATION.cff."""
+    package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    stale = []
+    for res in package["resources"]:
+        csv = root / res["path"]
+        if "sha256:" + hashlib.sha256(csv.read_bytes()).hexdigest() != res.get("hash"):
+            stale.append(res["path"])
+    for line in (root / "data" / "parquet.sha256").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split()
+        if hashlib.sha256((root / "data" / name).read_bytes()).hexdigest() != digest:
+            stale.append(f"data/{name}")
+    if (root / "CITATION.cff").read_text(encoding="utf-8") != cite.cff():
+        stale.append("CITATION.cff")
+    return stale
+
+
 def release(dest: Path, root: Path = REPO_ROOT) -> Path:
     """Write ``dest/morocco-palestine-data-<version>.zip`` from the checkout at ``root``.
 
-    Raises FileNotFoundError naming what is missing if ``root`` is not a built checkout.
+    Raises FileNotFoundError naming what is missing if ``root`` is not a checkout, and
+    ValueError naming the files that changed since the last build.
     """
     needed = [root / name for name in COPIED] + [root / "data"]
     missing = [str(p) for p in needed if not p.exists()]
@@ -164,6 +184,12 @@ def release(dest: Path, root: Path = REPO_ROOT) -> Path:
             f"{root} is not a checkout of {cite.NAME} (missing: {', '.join(missing)}); the "
             "release is made from a clone of the repository after "
             "`python -m morocco_palestine_data.build` (pass --root to point at it)"
+        )
+    stale = stale_files(root)
+    if stale:
+        raise ValueError(
+            f"changed since the last build: {', '.join(stale)}; run "
+            "`python -m morocco_palestine_data.build` first"
         )
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)

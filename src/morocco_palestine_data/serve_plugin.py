@@ -48,7 +48,10 @@ async def _render(row: Any, value: str, column: str, table: str, database: str, 
     citations = config.get("citations")
     if table == citations and column == "record_id":
         record_table = row["record_table"]
-        (pk,) = config["primary_keys"][record_table]
+        keys = config["primary_keys"].get(record_table, [])
+        if len(keys) != 1:
+            return None
+        (pk,) = keys
         label = await _label(ds, database, record_table, pk, value)
         text = f"{label} ({value})" if label != value else value
         return markupsafe.Markup(_link(ds, database, record_table, value, text))
