@@ -25,7 +25,8 @@ def rebuilt(root, tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize(
     "relative",
-    ["datapackage.json", "docs/data-dictionary.md", str(SHIPPED / "datapackage.json")]
+    ["datapackage.json", "CITATION.cff", "docs/data-dictionary.md"]
+    + [str(SHIPPED / "datapackage.json")]
     + [str(SHIPPED / "data" / f"{t}.csv") for t in TABLES],
 )
 def test_text_files_match_a_rebuild(root, rebuilt, relative):

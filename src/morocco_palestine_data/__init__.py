@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
+from .dataset_citation import citation
 from .loading import (
     describe,
     load,
@@ -46,6 +47,7 @@ __all__ = [
     "Problem",
     "__version__",
     "aid_wide",
+    "citation",
     "cite",
     "describe",
     "events_involving",

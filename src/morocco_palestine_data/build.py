@@ -2,7 +2,8 @@
 
 Reads ``data/*.csv``, validates them (pandera, cross-table checks, Frictionless) and, only
 if nothing is wrong, writes ``data/*.parquet``, ``data/parquet.sha256``,
-``datapackage.json``, ``docs/data-dictionary.md`` and the copies shipped in the package.
+``datapackage.json``, ``CITATION.cff``, ``docs/data-dictionary.md`` and the copies shipped
+in the package.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import descriptor, dictionary
+from . import dataset_citation, descriptor, dictionary
 from .atomic import sha256_bytes, write_files
 from .checksums import CHECKSUMS
 from .loading import PACKAGE_DATA
@@ -77,6 +78,7 @@ def build(root: Path = REPO_ROOT, out: Path | None = None) -> list[Path]:
     package = descriptor.package(data, frames["sources"])
     text = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     files[out / "datapackage.json"] = text.encode("utf-8")
+    files[out / "CITATION.cff"] = dataset_citation.cff().encode("utf-8")
     files[out / "docs" / "data-dictionary.md"] = dictionary.render().encode("utf-8")
     files[shipped / "datapackage.json"] = files[out / "datapackage.json"]
     for table in TABLES:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import describing, loading
 from ._version import __version__
+from .dataset_citation import STYLES, citation
 from .exporting import ExportError, export
 from .problems import DataValidationError
 from .tables import FORMATS, TABLES, VIEWS
@@ -68,6 +69,19 @@ def _parser() -> argparse.ArgumentParser:
         "figures", help='draw the README figures into a folder (needs the "plot" extra)'
     )
     figures.add_argument("dest", type=Path)
+    release = sub.add_parser(
+        "release",
+        help="write the release zip (CSV, Parquet, SQLite, Excel, descriptor, citation, "
+        "checksums) from a checkout",
+    )
+    release.add_argument("dest", type=Path, help="folder to write the zip into")
+    release.add_argument("--root", type=Path, default=None, help="the checkout (default: this one)")
+    serve = sub.add_parser(
+        "serve", help="browse the tables in Datasette on 127.0.0.1 (needs the serve extra)"
+    )
+    serve.add_argument("--port", type=int, default=8001)
+    citation = sub.add_parser("citation", help="how to cite the dataset")
+    citation.add_argument("--style", choices=STYLES, default="text")
     return parser
 
 
@@ -108,6 +122,20 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         for target in written:
             print(target)
+    elif args.command == "release":
+        from .release import REPO_ROOT, release
+
+        try:
+            print(release(args.dest, args.root or REPO_ROOT))
+        except (FileNotFoundError, ValueError, ImportError) as exc:
+            print(exc, file=sys.stderr)
+            return 1
+    elif args.command == "serve":
+        from .serve import serve
+
+        return serve(args.port)
+    elif args.command == "citation":
+        print(citation(args.style))
     return 0
 
 

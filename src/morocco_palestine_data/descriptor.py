@@ -9,6 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import _version
+from . import dataset_citation as cite
 from .checksums import sha256_hex
 from .schemas import model, table_metadata
 from .tables import TABLES
@@ -124,25 +125,16 @@ def package(data_dir: Path, sources: pd.DataFrame) -> dict[str, Any]:
     resources = [resource(t, f"data/{t}.csv", data_dir / f"{t}.csv") for t in TABLES]
     return {
         "$schema": PROFILE,
-        "name": "morocco-palestine-data",
-        "title": "Morocco–Palestine relations: events, missions, aid and actors",
-        "description": (
-            "Curated, sourced tables on relations between the Kingdom of Morocco and Palestine "
-            "since 1948: events, diplomatic missions, aid deliveries, the actors and places "
-            "involved, and the sources and citations behind every record. Every record is "
-            "cited; imprecise dates are stated as brackets with a precision."
-        ),
+        "name": cite.NAME,
+        "title": cite.TITLE,
+        "description": cite.DESCRIPTION,
         "version": _version.__version__,
         "created": f"{_version.RELEASE_DATE}T00:00:00Z",
-        "keywords": ["Morocco", "Palestine", "diplomacy", "humanitarian aid", "Al-Quds"],
+        "keywords": list(cite.KEYWORDS),
         "licenses": [
-            {
-                "name": "CC-BY-4.0",
-                "path": "https://creativecommons.org/licenses/by/4.0/",
-                "title": "Creative Commons Attribution 4.0 (data; attribute the cited sources)",
-            }
+            {"name": cite.LICENSE_ID, "path": cite.LICENSE_URL, "title": cite.LICENSE_TITLE}
         ],
-        "contributors": [{"title": "morocco-palestine-data contributors", "roles": ["creator"]}],
+        "contributors": [{"title": cite.AUTHOR, "roles": ["creator"]}],
         "sources": [
             {"title": str(row.title), "path": str(row.url)} for row in sources.itertuples()
         ],

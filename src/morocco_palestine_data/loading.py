@@ -54,11 +54,16 @@ def fields(name: str) -> list[dict[str, Any]]:
 
 def dtypes(name: str) -> dict[str, Any]:
     """The pandas dtype of each column of table ``name``."""
+    return dtypes_for(fields(name))
+
+
+def dtypes_for(table_fields: list[dict[str, Any]]) -> dict[str, Any]:
+    """The pandas dtype of each of the Frictionless ``table_fields``."""
     import pandas as pd
 
     kinds = {"date": "datetime64[ns]", "integer": "Int64", "number": "float64"}
     out: dict[str, Any] = {}
-    for field in fields(name):
+    for field in table_fields:
         enum = field.get("constraints", {}).get("enum")
         if enum is not None:
             out[field["name"]] = pd.CategoricalDtype(enum, ordered=False)
