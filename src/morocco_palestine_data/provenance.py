@@ -11,7 +11,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import loading
-from ._version import __version__
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -114,14 +113,16 @@ def _day(value: Any) -> str:
 
 
 def _dataset() -> dict[str, str]:
-    meta = loading.descriptor()
+    from .dataset_citation import fields
+
+    meta = fields()  # the dataset's citation metadata, as in CITATION.cff
     return {
         "title": meta["title"],
         "name": meta["name"],
-        "author": "; ".join(c["title"] for c in meta["contributors"]),
-        "year": meta["created"][:4],
-        "version": __version__,
-        "license": meta["licenses"][0]["name"],
+        "author": "; ".join(meta["authors"]),
+        "year": meta["year"],
+        "version": meta["version"],
+        "license": meta["license"],
     }
 
 
