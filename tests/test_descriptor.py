@@ -58,6 +58,7 @@ def test_every_link_is_a_declared_foreign_key(package):
         ("event_actors", "event_id", "events"),
         ("event_actors", "actor_id", "actors"),
         ("events", "place_id", "places"),
+        ("events", "parent_event_id", "events"),
     }
     assert declared == expected
 

@@ -169,3 +169,39 @@ def test_cli_validate_exits_1_with_a_readable_report(data_copy, capsys):
     assert main(["validate", str(data_copy)]) == 1
     err = capsys.readouterr().err
     assert "plover_category" in err and EVENT in err and "HUG" in err
+
+
+STAGE_PARENT = "1986-07-plo-condemns-ifrane-talks"
+
+
+def test_parent_event_that_does_not_exist_is_named(data_copy):
+    edit(data_copy, "events", "event_id", EVENT, "parent_event_id", "no-such-operation")
+    (problem,) = problems_of(data_copy)
+    assert problem.startswith("events [line ") and f"event_id={EVENT}" in problem
+    assert "column parent_event_id" in problem and "'no-such-operation'" in problem
+    assert "rule foreign_key" in problem and "events.event_id" in problem
+
+
+def test_event_as_its_own_parent_is_named(data_copy):
+    edit(data_copy, "events", "event_id", EVENT, "parent_event_id", EVENT)
+    (problem,) = problems_of(data_copy)
+    assert f"event_id={EVENT}" in problem and "column parent_event_id" in problem
+    assert "rule parent_event_self" in problem and "fix: empty the cell" in problem
+
+
+def test_cycle_of_parent_links_is_named_on_each_event(data_copy):
+    edit(data_copy, "events", "event_id", EVENT, "parent_event_id", STAGE_PARENT)
+    edit(data_copy, "events", "event_id", STAGE_PARENT, "parent_event_id", EVENT)
+    found = problems_of(data_copy)
+    assert len(found) == 2 and all("rule parent_event_cycle" in p for p in found)
+    assert any(f"event_id={EVENT}" in p for p in found)
+    assert any(f"event_id={STAGE_PARENT}" in p for p in found)
+
+
+def test_stage_outside_its_parent_bracket_is_named(data_copy):
+    # The Ifrane meeting (22-23 July 1986) lies inside July 1986, so only the reverse link fails.
+    edit(data_copy, "events", "event_id", STAGE_PARENT, "parent_event_id", EVENT)
+    (problem,) = problems_of(data_copy)
+    assert f"event_id={STAGE_PARENT}" in problem and "column parent_event_id" in problem
+    assert "rule parent_event_dates" in problem
+    assert "1986-07-01/1986-07-31" in problem and "1986-07-22/1986-07-23" in problem

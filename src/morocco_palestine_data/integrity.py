@@ -13,6 +13,8 @@ from .tables import TABLES
 def cross_table_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every problem that no single table can show; tables missing from ``frames`` are skipped."""
     problems = _foreign_key_problems(frames)
+    if "events" in frames:
+        problems += _parent_event_problems(frames["events"])
     if "citations" in frames:
         problems += _citation_problems(frames)
     return problems
@@ -82,3 +84,63 @@ def _citation_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
             for r in uncited
         ]
     return problems
+
+
+def _parent_event_problems(events: pd.DataFrame) -> list[Problem]:
+    """A stage's parent is another event, links never loop, and the stage lies within it.
+
+    A parent that does not exist is reported by the foreign-key check.
+    """
+    if "parent_event_id" not in events.columns:
+        return []
+    labels = row_labels("events", events)
+    ids = events["event_id"].astype("object")
+    parents = events["parent_event_id"].astype("object")
+    parent_of = {e: p for e, p in zip(ids, parents, strict=True) if pd.notna(p)}
+    start = dict(zip(ids, pd.to_datetime(events["date_start"]), strict=True))
+    end = dict(zip(ids, pd.to_datetime(events["date_end"]), strict=True))
+    problems = []
+    for i in events.index[parents.notna()]:
+        child, parent = ids[i], parents[i]
+        where = {"row": labels[i], "column": "parent_event_id", "value": str(parent)}
+        if parent == child:
+            problems.append(
+                Problem("events", "parent_event_self", "names the event itself as parent", **where)
+            )
+            continue
+        if _in_cycle(child, parent_of):
+            problems.append(
+                Problem(
+                    "events",
+                    "parent_event_cycle",
+                    "parent links lead back to this event (a cycle)",
+                    **where,
+                )
+            )
+            continue
+        if parent in start and (start[child] < start[parent] or end[child] > end[parent]):
+            problems.append(
+                Problem(
+                    "events",
+                    "parent_event_dates",
+                    f"the stage's dates {start[child]:%Y-%m-%d}/{end[child]:%Y-%m-%d} fall "
+                    f"outside its parent's bracket {start[parent]:%Y-%m-%d}/"
+                    f"{end[parent]:%Y-%m-%d}",
+                    **where,
+                )
+            )
+    return problems
+
+
+def _in_cycle(event: str, parent_of: dict[str, str]) -> bool:
+    """Whether following parent links from ``event`` comes back to it."""
+    seen = {event}
+    current = parent_of.get(event)
+    while current is not None:
+        if current == event:
+            return True
+        if current in seen:
+            return False  # a loop further up; reported on the events that are in it
+        seen.add(current)
+        current = parent_of.get(current)
+    return False

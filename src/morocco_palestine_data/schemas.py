@@ -296,6 +296,13 @@ class Events(pa.DataFrameModel):
     notes: Series[String] = _text(
         "Notes", "Caveats, and who claims what where sources disagree.", nullable=True
     )
+    parent_event_id: Series[String] = _id(
+        "Parent event",
+        "The long operation or event this one is a stage of (an airlift, a deployment), "
+        "where the stage is dated on its own; empty for an event that is not part of another. "
+        "A stage's bracket lies within its parent's, and parent links never form a cycle.",
+        nullable=True,
+    )
 
     class Config:
         strict = True
@@ -304,7 +311,10 @@ class Events(pa.DataFrameModel):
         description = "Things that happened at a time, dated by a bracket and a precision."
         metadata = {
             "primary_key": ["event_id"],
-            "foreign_keys": [_fk("place_id", "places")],
+            "foreign_keys": [
+                _fk("place_id", "places"),
+                _fk("parent_event_id", "events", "event_id"),
+            ],
             "cited": True,
         }
 
