@@ -198,10 +198,10 @@ def test_cycle_of_parent_links_is_named_on_each_event(data_copy):
     assert any(f"event_id={STAGE_PARENT}" in p for p in found)
 
 
-def test_stage_outside_its_parent_bracket_is_named(data_copy):
-    # The Ifrane meeting (22-23 July 1986) lies inside July 1986, so only the reverse link fails.
+def test_stage_starting_before_its_parent_is_named(data_copy):
+    # The condemnation is dated July 1986 (from the 1st), the Ifrane meeting from 22 July.
     edit(data_copy, "events", "event_id", STAGE_PARENT, "parent_event_id", EVENT)
     (problem,) = problems_of(data_copy)
     assert f"event_id={STAGE_PARENT}" in problem and "column parent_event_id" in problem
     assert "rule parent_event_dates" in problem
-    assert "1986-07-01/1986-07-31" in problem and "1986-07-22/1986-07-23" in problem
+    assert "starts on 1986-07-01, before its parent" in problem and "1986-07-22" in problem

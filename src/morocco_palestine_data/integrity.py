@@ -87,7 +87,10 @@ def _citation_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
 
 
 def _parent_event_problems(events: pd.DataFrame) -> list[Problem]:
-    """A stage's parent is another event, links never loop, and the stage lies within it.
+    """A stage's parent is another event, links never loop, and no stage starts before its parent.
+
+    The parent is the whole operation or the act that started it (the order, the first flight);
+    its bracket may end before later stages, so only the start is compared.
 
     A parent that does not exist is reported by the foreign-key check.
     """
@@ -98,7 +101,6 @@ def _parent_event_problems(events: pd.DataFrame) -> list[Problem]:
     parents = events["parent_event_id"].astype("object")
     parent_of = {e: p for e, p in zip(ids, parents, strict=True) if pd.notna(p)}
     start = dict(zip(ids, pd.to_datetime(events["date_start"]), strict=True))
-    end = dict(zip(ids, pd.to_datetime(events["date_end"]), strict=True))
     problems = []
     for i in events.index[parents.notna()]:
         child, parent = ids[i], parents[i]
@@ -118,14 +120,13 @@ def _parent_event_problems(events: pd.DataFrame) -> list[Problem]:
                 )
             )
             continue
-        if parent in start and (start[child] < start[parent] or end[child] > end[parent]):
+        if parent in start and start[child] < start[parent]:
             problems.append(
                 Problem(
                     "events",
                     "parent_event_dates",
-                    f"the stage's dates {start[child]:%Y-%m-%d}/{end[child]:%Y-%m-%d} fall "
-                    f"outside its parent's bracket {start[parent]:%Y-%m-%d}/"
-                    f"{end[parent]:%Y-%m-%d}",
+                    f"the stage starts on {start[child]:%Y-%m-%d}, before its parent "
+                    f"(which starts on {start[parent]:%Y-%m-%d})",
                     **where,
                 )
             )

@@ -23,7 +23,7 @@ _HINTS = {
     "uncited": "add a row to citations.csv naming a source that supports this record",
     "parent_event_self": "empty the cell, or name the operation this event is a stage of",
     "parent_event_cycle": "make the whole operation the parent of its stages, never the reverse",
-    "parent_event_dates": "widen the parent's bracket, or correct the stage's dates or parent",
+    "parent_event_dates": "correct the stage's dates or its parent (stages follow the start)",
     "bracket_ordered": "put the start date on or before the end date",
     "bracket_complete": "fill the start, end and precision of the bracket, or none of them",
     "bracket": "make the dates whole units of the precision (see docs/data-dictionary.md)",

@@ -298,9 +298,10 @@ class Events(pa.DataFrameModel):
     )
     parent_event_id: Series[String] = _id(
         "Parent event",
-        "The long operation or event this one is a stage of (an airlift, a deployment), "
-        "where the stage is dated on its own; empty for an event that is not part of another. "
-        "A stage's bracket lies within its parent's, and parent links never form a cycle.",
+        "The long operation this event is a stage of (an airlift, a deployment), recorded as "
+        "the event for the whole or for the act that started it (the order, the first "
+        "flight); empty for an event that is not a stage. A stage never starts before its "
+        "parent, and parent links never form a cycle.",
         nullable=True,
     )
 
