@@ -60,6 +60,7 @@ def test_every_link_is_a_declared_foreign_key(package):
         ("events", "place_id", "places"),
         ("mission_heads", "mission_id", "diplomatic_missions"),
         ("mission_heads", "actor_id", "actors"),
+        ("events", "parent_event_id", "events"),
     }
     assert declared == expected
 

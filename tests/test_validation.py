@@ -178,3 +178,37 @@ def test_country_code_not_in_iso_3166_is_named(data_copy):
     assert "places.csv [" in problem and "place_id=oujda" in problem
     assert "column country_iso3" in problem and "'XKX'" in problem
     assert "rule iso3166_alpha3" in problem and "ISO 3166-1" in problem
+STAGE_PARENT = "1986-07-plo-condemns-ifrane-talks"
+
+
+def test_parent_event_that_does_not_exist_is_named(data_copy):
+    edit(data_copy, "events", "event_id", EVENT, "parent_event_id", "no-such-operation")
+    (problem,) = problems_of(data_copy)
+    assert problem.startswith("events.csv [line ") and f"event_id={EVENT}" in problem
+    assert "column parent_event_id" in problem and "'no-such-operation'" in problem
+    assert "rule foreign_key" in problem and "events.event_id" in problem
+
+
+def test_event_as_its_own_parent_is_named(data_copy):
+    edit(data_copy, "events", "event_id", EVENT, "parent_event_id", EVENT)
+    (problem,) = problems_of(data_copy)
+    assert f"event_id={EVENT}" in problem and "column parent_event_id" in problem
+    assert "rule parent_event_self" in problem and "fix: empty the cell" in problem
+
+
+def test_cycle_of_parent_links_is_named_on_each_event(data_copy):
+    edit(data_copy, "events", "event_id", EVENT, "parent_event_id", STAGE_PARENT)
+    edit(data_copy, "events", "event_id", STAGE_PARENT, "parent_event_id", EVENT)
+    found = problems_of(data_copy)
+    assert len(found) == 2 and all("rule parent_event_cycle" in p for p in found)
+    assert any(f"event_id={EVENT}" in p for p in found)
+    assert any(f"event_id={STAGE_PARENT}" in p for p in found)
+
+
+def test_stage_starting_before_its_parent_is_named(data_copy):
+    # The condemnation is dated July 1986 (from the 1st), the Ifrane meeting from 22 July.
+    edit(data_copy, "events", "event_id", STAGE_PARENT, "parent_event_id", EVENT)
+    (problem,) = problems_of(data_copy)
+    assert f"event_id={STAGE_PARENT}" in problem and "column parent_event_id" in problem
+    assert "rule parent_event_dates" in problem
+    assert "starts on 1986-07-01, before its parent" in problem and "1986-07-22" in problem

@@ -17,6 +17,8 @@ from .tables import TABLES
 def cross_table_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every problem that no single table can show; tables missing from ``frames`` are skipped."""
     problems = _foreign_key_problems(frames)
+    if "events" in frames:
+        problems += _parent_event_problems(frames["events"])
     if "citations" in frames:
         problems += _citation_problems(frames)
     return problems
@@ -85,3 +87,68 @@ def _citation_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
             for i in records.index[uncited]
         ]
     return problems
+
+
+def _parent_event_problems(events: pd.DataFrame) -> list[Problem]:
+    """A stage's parent is another event, links never loop, and no stage starts before its parent.
+
+    The parent is the whole operation or the act that started it (the order, the first flight);
+    its bracket may end before later stages, so only the start is compared.
+
+    A parent that does not exist is reported by the foreign-key check.
+    """
+    if "parent_event_id" not in events.columns:
+        return []
+    ids = events["event_id"].astype("object")
+    parents = events["parent_event_id"].astype("object")
+    parent_of = {e: p for e, p in zip(ids, parents, strict=True) if pd.notna(p)}
+    start = dict(zip(ids, pd.to_datetime(events["date_start"]), strict=True))
+    problems = []
+    for i in events.index[parents.notna()]:
+        child, parent = ids[i], parents[i]
+        where = {
+            "row": row_label("events", events, i),
+            "column": "parent_event_id",
+            "value": str(parent),
+            "file": source_file(events),
+        }
+        if parent == child:
+            problems.append(
+                Problem("events", "parent_event_self", "names the event itself as parent", **where)
+            )
+            continue
+        if _in_cycle(child, parent_of):
+            problems.append(
+                Problem(
+                    "events",
+                    "parent_event_cycle",
+                    "parent links lead back to this event (a cycle)",
+                    **where,
+                )
+            )
+            continue
+        if parent in start and start[child] < start[parent]:
+            problems.append(
+                Problem(
+                    "events",
+                    "parent_event_dates",
+                    f"the stage starts on {start[child]:%Y-%m-%d}, before its parent "
+                    f"(which starts on {start[parent]:%Y-%m-%d})",
+                    **where,
+                )
+            )
+    return problems
+
+
+def _in_cycle(event: str, parent_of: dict[str, str]) -> bool:
+    """Whether following parent links from ``event`` comes back to it."""
+    seen = {event}
+    current = parent_of.get(event)
+    while current is not None:
+        if current == event:
+            return True
+        if current in seen:
+            return False  # a loop further up; reported on the events that are in it
+        seen.add(current)
+        current = parent_of.get(current)
+    return False

@@ -288,6 +288,14 @@ class Events(pa.DataFrameModel):
     notes: Series[String] = _text(
         "Notes", "Caveats, and who claims what where sources disagree.", nullable=True
     )
+    parent_event_id: Series[String] = _id(
+        "Parent event",
+        "The long operation this event is a stage of (an airlift, a deployment), recorded as "
+        "the event for the whole or for the act that started it (the order, the first "
+        "flight); empty for an event that is not a stage. A stage never starts before its "
+        "parent, and parent links never form a cycle.",
+        nullable=True,
+    )
 
     class Config:
         strict = True
@@ -296,7 +304,10 @@ class Events(pa.DataFrameModel):
         description = "Things that happened at a time, dated by a bracket and a precision."
         metadata = {
             "primary_key": ["event_id"],
-            "foreign_keys": [_fk("place_id", "places")],
+            "foreign_keys": [
+                _fk("place_id", "places"),
+                _fk("parent_event_id", "events", "event_id"),
+            ],
             "cited": True,
         }
 
