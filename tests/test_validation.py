@@ -178,6 +178,8 @@ def test_country_code_not_in_iso_3166_is_named(data_copy):
     assert "places.csv [" in problem and "place_id=oujda" in problem
     assert "column country_iso3" in problem and "'XKX'" in problem
     assert "rule iso3166_alpha3" in problem and "ISO 3166-1" in problem
+
+
 STAGE_PARENT = "1986-07-plo-condemns-ifrane-talks"
 
 
