@@ -9,6 +9,7 @@ from pathlib import Path
 
 import nbclient
 import nbformat
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +67,9 @@ def test_the_tour_shows_the_four_figures(executed):
 
 def test_the_committed_tour_outputs_are_current(executed):
     committed, fresh = executed
+    recorded = committed.metadata.get("outputs_recorded_with", {}).get("pandas")
+    if recorded != pd.__version__:  # e.g. the floors run: other versions print frames otherwise
+        pytest.skip(f"outputs were recorded with pandas {recorded}, this is {pd.__version__}")
     assert len(committed.cells) == len(fresh.cells)
     for number, (old, new) in enumerate(zip(committed.cells, fresh.cells, strict=True)):
         if old.cell_type != "code" or UNCHECKED_TAG in old.metadata.get("tags", []):
