@@ -36,7 +36,7 @@ def _text(table: str, frame: pd.DataFrame, width: int) -> str:
 
         description = view_description(table)
     else:
-        (res,) = (r for r in loading.descriptor()["resources"] if r["name"] == table)
+        res = loading.resource(table)
         description = res["description"]
 
     def fill(text: str, indent: str = "") -> str:

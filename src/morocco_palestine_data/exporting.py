@@ -30,7 +30,7 @@ def _shipped_digest(table: str, fmt: str) -> str:
     """The SHA-256 the build recorded for the shipped file of ``table`` in ``fmt``."""
     if fmt == "parquet":
         return read_listing(loading.dataset_dir() / "data" / CHECKSUMS)[f"{table}.parquet"]
-    (res,) = (r for r in loading.descriptor()["resources"] if r["name"] == table)
+    res = loading.resource(table)
     return res["hash"].removeprefix("sha256:")
 
 

@@ -45,11 +45,16 @@ def descriptor() -> dict[str, Any]:
     return json.loads((dataset_dir() / "datapackage.json").read_text(encoding="utf-8"))
 
 
-def fields(name: str) -> list[dict[str, Any]]:
-    """The Frictionless fields of table ``name``, in column order."""
+def resource(name: str) -> dict[str, Any]:
+    """The Frictionless resource of table ``name`` in the shipped descriptor."""
     check_table(name)
     (res,) = (r for r in descriptor()["resources"] if r["name"] == name)
-    return res["schema"]["fields"]
+    return res
+
+
+def fields(name: str) -> list[dict[str, Any]]:
+    """The Frictionless fields of table ``name``, in column order."""
+    return resource(name)["schema"]["fields"]
 
 
 def dtypes(name: str) -> dict[str, Any]:

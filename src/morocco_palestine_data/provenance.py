@@ -28,8 +28,6 @@ SOURCE_COLUMNS = [
     "note",
 ]
 STYLES = ("text", "bibtex")
-# Where a record keeps its human-readable label, by preference.
-_LABEL_COLUMNS = ("title", "name_en", "contents")
 
 
 def record_tables() -> list[str]:
@@ -39,7 +37,7 @@ def record_tables() -> list[str]:
 
 
 def _key(table: str) -> str:
-    (res,) = (r for r in loading.descriptor()["resources"] if r["name"] == table)
+    res = loading.resource(table)
     (key,) = res["schema"]["primaryKey"]
     return key
 
@@ -101,11 +99,13 @@ def sources_for(record_id: str, table: str | None = None) -> pd.DataFrame:
     return merged[SOURCE_COLUMNS].reset_index(drop=True)
 
 
-def _label(row: pd.Series) -> str:
-    for column in _LABEL_COLUMNS:
-        if column in row.index and isinstance(row[column], str):
-            return row[column]
-    return ""
+def _label(table: str, row: pd.Series) -> str:
+    """The record's name, from the column that Datasette also uses to label it."""
+    from .serve import label_column
+
+    res = loading.resource(table)
+    column = label_column(res)
+    return row[column] if column and isinstance(row[column], str) else ""
 
 
 def _day(value: Any) -> str:
@@ -201,7 +201,7 @@ def cite(record_id: str, style: str = "text", table: str | None = None) -> str:
     table, row = find_record(record_id, table)
     sources = sources_for(record_id, table)
     render = _text if style == "text" else _bibtex
-    return render(table, record_id, _label(row), sources)
+    return render(table, record_id, _label(table, row), sources)
 
 
 def events_involving(actor_id: str, role: str | None = None) -> pd.DataFrame:
