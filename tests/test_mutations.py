@@ -357,6 +357,10 @@ MUTATIONS: dict[str, tuple[Callable[[Path], None], Expect]] = {
         lambda d: set_cell(d, "actors", 2, "parent_actor_id", "nobody-at-all"),
         Expect("actors.csv", "foreign_key", "actor_id=abbas-el-fassi", "parent_actor_id"),
     ),
+    "citation re-read before the page was first read": (
+        lambda d: set_cell(d, "citations", 2, "verified_on", "2020-01-01"),
+        Expect("citations.csv", "verified_before_accessed", "line 2", "verified_on"),
+    ),
     "uncited record": (
         lambda d: append_row(
             d, "places", {"place_id": "nowhere", "name_en": "Nowhere", "place_type": "city"}

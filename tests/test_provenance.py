@@ -50,6 +50,8 @@ def test_sources_for_lists_exactly_the_cited_sources(table, record_id):
         (cite,) = (c for c in expected if c["source_id"] == got.source_id)
         assert (got.locator if isinstance(got.locator, str) else "") == cite["locator"]
         assert (got.note if isinstance(got.note, str) else "") == cite["note"]
+        verified = "" if pd.isna(got.verified_on) else f"{got.verified_on:%Y-%m-%d}"
+        assert verified == cite["verified_on"]
     dated = frame["published_on"].dropna()
     assert dated.is_monotonic_increasing
     assert frame["published_on"].notna().tolist() == sorted(

@@ -214,3 +214,31 @@ def test_stage_starting_before_its_parent_is_named(data_copy):
     assert f"event_id={STAGE_PARENT}" in problem and "column parent_event_id" in problem
     assert "rule parent_event_dates" in problem
     assert "starts on 1986-07-01, before its parent" in problem and "1986-07-22" in problem
+
+
+def test_citation_reread_before_the_source_was_first_read_is_named(data_copy):
+    path = data_copy / "citations.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        rows, fields = list(reader), reader.fieldnames
+    row = next(r for r in rows if r["source_id"] == "diarna-jerada")
+    row["verified_on"] = "2026-11-27"  # the page was first read on 2026-11-28
+    write(path, fields, rows)
+    (problem,) = problems_of(data_copy)
+    assert problem.startswith("citations.csv [line ")
+    assert "=events/1948-06-07-jerada-anti-jewish-riot/diarna-jerada]" in problem
+    assert "column verified_on" in problem
+    assert "rule verified_before_accessed" in problem and "(2026-11-28)" in problem
+    assert "fix: correct verified_on or the source's accessed_on" in problem
+
+
+def test_citation_reread_on_the_day_of_first_reading_is_accepted(data_copy):
+    path = data_copy / "citations.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        rows, fields = list(reader), reader.fieldnames
+    for row in rows:
+        if row["source_id"] == "diarna-jerada":
+            row["verified_on"] = "2026-11-28"
+    write(path, fields, rows)
+    assert mpd.validate(data_copy)["citations"] == len(rows)

@@ -21,6 +21,8 @@ def cross_table_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         problems += _parent_event_problems(frames["events"])
     if "citations" in frames:
         problems += _citation_problems(frames)
+        if "sources" in frames:
+            problems += _verified_before_accessed(frames["citations"], frames["sources"])
     return problems
 
 
@@ -87,6 +89,33 @@ def _citation_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
             for i in records.index[uncited]
         ]
     return problems
+
+
+def _verified_before_accessed(citations: pd.DataFrame, sources: pd.DataFrame) -> list[Problem]:
+    """A citation cannot be re-read before its source was first read (``accessed_on``)."""
+    if "verified_on" not in citations.columns:
+        return []
+    accessed = pd.Series(
+        pd.to_datetime(sources["accessed_on"]).to_numpy(),
+        index=_strings(sources["source_id"]),
+    )
+    accessed = accessed[~accessed.index.duplicated()]
+    first_read = _strings(citations["source_id"]).map(accessed)
+    verified = pd.to_datetime(citations["verified_on"])
+    early = verified.notna() & first_read.notna() & (verified < first_read)
+    return [
+        Problem(
+            "citations",
+            "verified_before_accessed",
+            f"is before the source's accessed_on ({first_read[i]:%Y-%m-%d}): "
+            "a page is re-read after it was first read",
+            row=row_label("citations", citations, i),
+            column="verified_on",
+            value=f"{verified[i]:%Y-%m-%d}",
+            file=source_file(citations),
+        )
+        for i in citations.index[early]
+    ]
 
 
 def _parent_event_problems(events: pd.DataFrame) -> list[Problem]:

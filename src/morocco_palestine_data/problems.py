@@ -21,6 +21,7 @@ _HINTS = {
     "foreign_key": "add the referenced row first, or correct the identifier",
     "citation_target": "cite an existing record, or correct record_table/record_id",
     "uncited": "add a row to citations.csv naming a source that supports this record",
+    "verified_before_accessed": "correct verified_on or the source's accessed_on",
     "parent_event_self": "empty the cell, or name the operation this event is a stage of",
     "parent_event_cycle": "make the whole operation the parent of its stages, never the reverse",
     "parent_event_dates": "correct the stage's dates or its parent (stages follow the start)",

@@ -26,6 +26,7 @@ SOURCE_COLUMNS = [
     "source_kind",
     "locator",
     "note",
+    "verified_on",
 ]
 STYLES = ("text", "bibtex")
 
@@ -87,7 +88,8 @@ def find_record(record_id: str, table: str | None = None) -> tuple[str, pd.Serie
 def sources_for(record_id: str, table: str | None = None) -> pd.DataFrame:
     """The sources of one record, as the ``citations`` table lists them: source ID, title,
     publisher, URL, publication and access dates, language, kind, and the citation's
-    locator and note. Sorted by publication date (undated last), then source ID.
+    locator, note and re-reading date (``verified_on``). Sorted by publication date (undated
+    last), then source ID.
 
     >>> mpd.sources_for("1986-07-22-peres-visits-hassan-ii-ifrane")  # doctest: +SKIP
     """

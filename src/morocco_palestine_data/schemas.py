@@ -552,6 +552,13 @@ class Citations(pa.DataFrameModel):
     note: Series[String] = _text(
         "Note", "What the source supports, in our words.", nullable=True, max_length=1000
     )
+    verified_on: Series[Date] = _date(
+        "Verified on",
+        "Date on which the page was last re-read, after the record was written, and found to "
+        "support the record; empty when it has not yet been re-read. Never before the source's "
+        "accessed_on.",
+        nullable=True,
+    )
 
     class Config:
         strict = True
