@@ -55,7 +55,11 @@ def test_govrin_has_two_terms_around_the_interim(heads):
     cohen = heads.loc["shai-cohen-israel-liaison-office-rabat-2021"]
     assert cohen["ended_start"] == pd.Timestamp("2023-07-08")  # the day before Govrin's return
     fisher = heads.loc["alona-fisher-kamm-israel-liaison-office-rabat-2021"]
-    assert fisher["ended_start"] == pd.Timestamp("2023-04-01")
+    # Her own office's message of 30 March; the office's announcement on Saturday 1 April.
+    assert (fisher["ended_start"], fisher["ended_end"]) == (
+        pd.Timestamp("2023-03-30"),
+        pd.Timestamp("2023-04-01"),
+    )
     office = heads[heads["mission_id"] == "israel-liaison-office-rabat-2021"]
     assert office["began_start"].sort_values().tolist()[0] == pd.Timestamp("2021-01-26")
     assert len(office) == 5

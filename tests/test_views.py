@@ -107,7 +107,8 @@ def test_events_wide_for_loulichki_at_the_security_council(wide):
     assert event["target_ids"] == ["israel"]
     assert event["n_sources"] == 2
     assert event["source_kinds"] == ["news"]
-    assert pd.isna(event["earliest_published_on"])  # neither page states a date
+    # Only the Agadirinou page shows its date (found when it was re-read in December 2026).
+    assert event["earliest_published_on"] == pd.Timestamp("2009-01-04")
 
 
 def test_an_event_without_place_keeps_its_row_with_empty_place(wide):
