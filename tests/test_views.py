@@ -85,10 +85,19 @@ def test_events_wide_for_the_1986_ifrane_talks(wide):
     assert pd.isna(event["place_name_fr"])
     assert event["place_country_iso3"] == "MAR"
     assert (event["place_latitude"], event["place_longitude"]) == (33.533333, -5.116667)
-    assert event["host_ids"] == ["hassan-ii", "morocco"]
-    assert event["host_names"] == "Hassan II; Kingdom of Morocco"
-    assert event["visitor_ids"] == ["israel", "shimon-peres"]
-    assert event["visitor_names"] == "State of Israel; Shimon Peres"
+    # The ministers and the adviser with the King, and the MK with Peres, are named by AP.
+    assert event["host_ids"] == [
+        "hassan-ii",
+        "morocco",
+        "abdelatif-filali",
+        "driss-basri",
+        "ahmed-guedira",
+    ]
+    assert event["host_names"] == (
+        "Hassan II; Kingdom of Morocco; Abdelatif Filali; Driss Basri; Ahmed Guedira"
+    )
+    assert event["visitor_ids"] == ["israel", "shimon-peres", "rafi-edri"]
+    assert event["visitor_names"] == "State of Israel; Shimon Peres; Rafi Edri"
     assert event["initiator_ids"] == []
     assert pd.isna(event["initiator_names"])
     assert event["year"] == 1986
