@@ -199,7 +199,7 @@ VERIFIED_CONFIRMED_FLOOR = 0.84
 VERIFIED_OVERALL_FLOOR = 0.61
 # Share of news and official sources with a publication date, and of sources whose title is a
 # bracketed description because the page showed none (a ceiling).
-PUBLISHED_ON_FLOOR = 0.39
+PUBLISHED_ON_FLOOR = 0.38
 BRACKETED_TITLES_CEILING = 0.345
 
 
