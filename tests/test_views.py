@@ -102,6 +102,7 @@ def test_events_wide_for_the_1986_ifrane_talks(wide):
     assert pd.isna(event["initiator_names"])
     assert event["year"] == 1986
     assert event["n_sources"] == 11
+    assert event["n_sources_reread"] == 11  # every page read again on 2026-12-06
     assert event["n_publishers"] == 9  # three JTA articles count as one publisher
     assert event["source_kinds"] == ["academic", "encyclopedia", "institutional", "news", "other"]
     assert event["earliest_published_on"] == pd.Timestamp("1986-07-22")
@@ -162,12 +163,15 @@ def test_provenance_counts_equal_the_citations_of_every_record(wide, view):
     table, key = VIEWS[view]
     sources = {s["source_id"]: s for s in rows("sources")}
     cited: dict[str, list[str]] = defaultdict(list)
+    reread: dict[str, int] = defaultdict(int)
     for cite in rows("citations"):
         if cite["record_table"] == table:
             cited[cite["record_id"]].append(cite["source_id"])
+            reread[cite["record_id"]] += bool(cite["verified_on"])
     for record in wide[view].itertuples():
         ids = cited[getattr(record, key)]
         assert record.n_sources == len(ids)
+        assert record.n_sources_reread == reread[getattr(record, key)]
         assert record.source_ids == sorted(ids)
         assert record.n_publishers == len({sources[i]["publisher"] for i in ids})
         assert record.source_kinds == sorted({sources[i]["source_kind"] for i in ids})

@@ -50,6 +50,17 @@ _PROVENANCE = [
         "constraints": {"required": True, "minimum": 0},
     },
     {
+        "name": "n_sources_reread",
+        "type": "integer",
+        "title": "Number of sources re-read",
+        "description": (
+            "How many of those sources' citations of this record carry a re-read date "
+            "(`citations.verified_on`): pages read a second time and found to support the "
+            "record. Equal to `n_sources` when every cited page has been re-read."
+        ),
+        "constraints": {"required": True, "minimum": 0},
+    },
+    {
         "name": "n_publishers",
         "type": "integer",
         "title": "Number of publishers",
@@ -204,6 +215,7 @@ def provenance(table: str, ids: pd.Series) -> pd.DataFrame:
     summary = pd.DataFrame(
         {
             "n_sources": groups["source_id"].nunique(),
+            "n_sources_reread": groups["verified_on"].count(),
             "n_publishers": groups["publisher"].nunique(),
             "source_kinds": kinds.groupby("record_id", sort=False)["source_kind"].agg(list),
             "earliest_published_on": groups["published_on"].min(),
@@ -211,7 +223,7 @@ def provenance(table: str, ids: pd.Series) -> pd.DataFrame:
         }
     ).reindex(pd.Index(ids.astype(object), name="record_id"))
     summary = summary.reset_index(drop=True)
-    for column in ("n_sources", "n_publishers"):
+    for column in ("n_sources", "n_sources_reread", "n_publishers"):
         summary[column] = summary[column].fillna(0).astype("Int64")
     for column in ("source_kinds", "source_ids"):
         summary[column] = [v if isinstance(v, list) else [] for v in summary[column]]
