@@ -217,13 +217,8 @@ def test_stage_starting_before_its_parent_is_named(data_copy):
 
 
 def test_citation_reread_before_the_source_was_first_read_is_named(data_copy):
-    path = data_copy / "citations.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        rows, fields = list(reader), reader.fieldnames
-    row = next(r for r in rows if r["source_id"] == "diarna-jerada")
-    row["verified_on"] = "2026-11-27"  # the page was first read on 2026-11-28
-    write(path, fields, rows)
+    # The Diarna page, cited once, was first read on 2026-11-28.
+    edit(data_copy, "citations", "source_id", "diarna-jerada", "verified_on", "2026-11-27")
     (problem,) = problems_of(data_copy)
     assert problem.startswith("citations.csv [line ")
     assert "=events/1948-06-07-jerada-anti-jewish-riot/diarna-jerada]" in problem
@@ -233,12 +228,5 @@ def test_citation_reread_before_the_source_was_first_read_is_named(data_copy):
 
 
 def test_citation_reread_on_the_day_of_first_reading_is_accepted(data_copy):
-    path = data_copy / "citations.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        rows, fields = list(reader), reader.fieldnames
-    for row in rows:
-        if row["source_id"] == "diarna-jerada":
-            row["verified_on"] = "2026-11-28"
-    write(path, fields, rows)
-    assert mpd.validate(data_copy)["citations"] == len(rows)
+    edit(data_copy, "citations", "source_id", "diarna-jerada", "verified_on", "2026-11-28")
+    assert mpd.validate(data_copy)["citations"] == len(mpd.load_citations())

@@ -95,11 +95,12 @@ def _verified_before_accessed(citations: pd.DataFrame, sources: pd.DataFrame) ->
     """A citation cannot be re-read before its source was first read (``accessed_on``)."""
     if "verified_on" not in citations.columns:
         return []
+    # A duplicated source_id is reported by the sources check; the first row is used here.
+    first_rows = sources.drop_duplicates("source_id")
     accessed = pd.Series(
-        pd.to_datetime(sources["accessed_on"]).to_numpy(),
-        index=_strings(sources["source_id"]),
+        pd.to_datetime(first_rows["accessed_on"]).to_numpy(),
+        index=_strings(first_rows["source_id"]),
     )
-    accessed = accessed[~accessed.index.duplicated()]
     first_read = _strings(citations["source_id"]).map(accessed)
     verified = pd.to_datetime(citations["verified_on"])
     early = verified.notna() & first_read.notna() & (verified < first_read)
