@@ -141,7 +141,7 @@ def test_aid_quantities_are_plausible(t):
     assert stated.sum() >= 8, "most consignments should carry at least one stated quantity"
 
 
-ARABIC_NAMES_FLOOR = 197
+ARABIC_NAMES_FLOOR = 201
 
 
 # A floor, raised as heads are sourced: it fails if rows are lost.
@@ -195,12 +195,12 @@ def test_stages_of_long_operations_point_at_their_operation(t):
 EVENTS_FLOOR = 472
 AID_DELIVERIES_FLOOR = 75
 # Share of citations carrying a re-read date (citations.verified_on).
-VERIFIED_CONFIRMED_FLOOR = 0.84
-VERIFIED_OVERALL_FLOOR = 0.61
+VERIFIED_CONFIRMED_FLOOR = 0.94
+VERIFIED_OVERALL_FLOOR = 0.92
 # Share of news and official sources with a publication date, and of sources whose title is a
 # bracketed description because the page showed none (a ceiling).
-PUBLISHED_ON_FLOOR = 0.38
-BRACKETED_TITLES_CEILING = 0.345
+PUBLISHED_ON_FLOOR = 0.39
+BRACKETED_TITLES_CEILING = 0.325
 
 
 def _verified_share(t, *, confirmed_only: bool) -> float:
@@ -261,7 +261,6 @@ ISSUE_9_TARGETS = {
 # Targets not yet reached (docs/curation.md, "Issue 9 targets"); a reached one fails as XPASS.
 NOT_YET_REACHED = {
     "every citation of a confirmed record re-read",
-    "at least 90% of citations re-read",
     "at least 80% of news and official sources dated",
     "at most 10% bracketed titles",
 }
