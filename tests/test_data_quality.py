@@ -302,3 +302,10 @@ def test_issue_9_table_in_the_curation_doc_matches_the_data(root, t):
     for label, n in counts.items():
         (now,) = [v for k, v in rows.items() if k.startswith(label + ":")]
         assert now.split()[0] == f"{n:,}", (label, now, n)
+    # The audit section states the same re-read figures in a sentence.
+    cites = t["citations"]
+    stated = (
+        f"{cites['verified_on'].notna().sum():,} of {len(cites):,} citations "
+        f"({shares['all citations re-read']:.1%}) carry a re-read date"
+    )
+    assert stated in doc.replace("\n", " "), stated
