@@ -192,11 +192,11 @@ def test_stages_of_long_operations_point_at_their_operation(t):
 # are added and pages re-read; a change that loses records, re-read dates, publication dates
 # or page titles fails here. Targets not yet reached are strict xfails: reaching one makes its
 # test fail (XPASS), so it is taken out of NOT_YET_REACHED and stays enforced from then on.
-EVENTS_FLOOR = 474
+EVENTS_FLOOR = 475
 AID_DELIVERIES_FLOOR = 75
 # Share of citations carrying a re-read date (citations.verified_on).
 VERIFIED_CONFIRMED_FLOOR = 0.94
-VERIFIED_OVERALL_FLOOR = 0.91
+VERIFIED_OVERALL_FLOOR = 0.92
 # Share of news and official sources with a publication date, and of sources whose title is a
 # bracketed description because the page showed none (a ceiling).
 PUBLISHED_ON_FLOOR = 0.39
