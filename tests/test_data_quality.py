@@ -233,6 +233,88 @@ def test_no_happening_is_recorded_twice(t):
     assert not twins, f"merge these (or list them in DISTINCT_LOOKALIKES with why): {twins}"
 
 
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
+_MONTHS += ["September", "October", "November", "December"]
+_WEEKDAY_DATE = re.compile(
+    rf"\b({'|'.join(_WEEKDAYS)}) (\d{{1,2}}) ({'|'.join(_MONTHS)})\b(?: (\d{{4}}))?"
+)
+# A source's own wording, quoted: 'Sunday 18 March' where that day was a Monday is the
+# source's slip, recorded as such, not the curator's.
+_QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"")
+
+
+def _weekday_slips(text: str, years: set[int]) -> list[str]:
+    """Weekday-and-date phrases outside quotes that the calendar contradicts: with the year
+    written, for that year; without it, for every year of the record's date brackets (not
+    checked when the record has no dates)."""
+    slips = []
+    for match in _WEEKDAY_DATE.finditer(_QUOTED.sub("", text)):
+        weekday, day, month, year = match.groups()
+        candidates = {int(year)} if year else years
+        if not candidates:
+            continue
+        month_no = _MONTHS.index(month) + 1
+        if not any(
+            _falls_on(y, month_no, int(day)) == _WEEKDAYS.index(weekday) for y in candidates
+        ):
+            slips.append(match.group(0))
+    return slips
+
+
+def _falls_on(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def _record_years(t) -> dict[tuple[str, str], set[int]]:
+    """The years of each dated record's date brackets, by (table, key)."""
+    years = {}
+    for table in CITED:
+        frame = t[table]
+        dated = [c for c in frame.columns if str(frame[c].dtype).startswith("datetime")]
+        for _, row in frame.iterrows():
+            years[(table, row[KEYS[table]])] = {row[c].year for c in dated if pd.notna(row[c])}
+    return years
+
+
+@pytest.mark.parametrize("table", ["events", "aid_deliveries", "mission_heads"])
+def test_weekdays_written_in_records_agree_with_the_calendar(t, table):
+    """A weekday named with a date ("Friday 30 September") pins a day only if the calendar
+    agrees; the curator's own text never pairs a date with the wrong weekday."""
+    years = _record_years(t)
+    slips = {}
+    for _, row in t[table].iterrows():
+        key = row[KEYS[table]]
+        for column in ("title", "summary", "notes"):
+            text = row.get(column)
+            if isinstance(text, str) and (found := _weekday_slips(text, years[(table, key)])):
+                slips[(key, column)] = found
+    assert not slips, slips
+
+
+def test_weekdays_written_in_citation_notes_agree_with_the_calendar(t):
+    years = _record_years(t)
+    cites = t["citations"].dropna(subset=["note"])
+    slips = {}
+    for table, key, note in zip(
+        cites["record_table"], cites["record_id"], cites["note"], strict=True
+    ):
+        if found := _weekday_slips(note, years[(str(table), key)]):
+            slips[(key, note)] = found
+    assert not slips, slips
+
+
+def test_weekday_check_catches_a_slip():
+    assert _weekday_slips("held on Sunday 18 March", {2024}) == ["Sunday 18 March"]
+    assert _weekday_slips("held on Monday 18 March", {2024}) == []
+    assert _weekday_slips("the report says 'Sunday 18 March'", {2024}) == []
+    assert _weekday_slips("dated Monday 8 July 2025", set()) == ["Monday 8 July 2025"]
+    assert _weekday_slips("held on Sunday 18 March", set()) == []
+
+
 # Issue 9 targets, with floors at what the data reaches today. A floor is raised as records
 # are added and pages re-read; a change that loses records, re-read dates, publication dates
 # or page titles fails here. Targets not yet reached are strict xfails: reaching one makes its
