@@ -71,6 +71,18 @@ def test_no_two_sources_share_a_url(t):
     assert not urls.duplicated().any(), sorted(urls[urls.duplicated()])
 
 
+@pytest.mark.parametrize("column", ["name_en", "name_ar", "wikidata_qid"])
+def test_no_two_actors_share_a_name_or_wikidata_item(t, column):
+    """One person or body is one actor: a shared name or Wikidata item means a duplicate."""
+    values = t["actors"][column].dropna().astype(str).str.casefold().str.strip()
+    assert not values.duplicated().any(), sorted(values[values.duplicated()])
+
+
+def test_no_two_places_share_a_geonames_id(t):
+    ids = t["places"]["geonames_id"].dropna()
+    assert not ids.duplicated().any(), sorted(ids[ids.duplicated()])
+
+
 def test_no_source_is_unused(t):
     unused = set(t["sources"]["source_id"]) - set(t["citations"]["source_id"])
     assert not unused, f"sources no citation uses: {sorted(unused)}"
