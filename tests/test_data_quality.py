@@ -153,7 +153,7 @@ def test_aid_quantities_are_plausible(t):
     assert stated.sum() >= 8, "most consignments should carry at least one stated quantity"
 
 
-ARABIC_NAMES_FLOOR = 201
+ARABIC_NAMES_FLOOR = 212
 
 
 # A floor, raised as heads are sourced: it fails if rows are lost.
@@ -171,7 +171,7 @@ def test_every_mission_with_a_known_head_has_one(t):
 
 # Floor for the share of events dated to the day (issue 9 target: at least 80%). Raise it as
 # more records are dated; a change that loses day-precision dates fails here.
-DAY_PRECISION_FLOOR = 0.82
+DAY_PRECISION_FLOOR = 0.83
 
 
 def _day_share(t) -> float:
@@ -331,16 +331,18 @@ def test_weekday_check_catches_a_slip():
 # are added and pages re-read; a change that loses records, re-read dates, publication dates
 # or page titles fails here. Targets not yet reached are strict xfails: reaching one makes its
 # test fail (XPASS), so it is taken out of NOT_YET_REACHED and stays enforced from then on.
-# 474 since two duplicated records were merged on 6 December 2026 (see CHANGELOG.md).
-EVENTS_FLOOR = 474
+EVENTS_FLOOR = 492
 AID_DELIVERIES_FLOOR = 75
 # Share of citations carrying a re-read date (citations.verified_on).
-VERIFIED_CONFIRMED_FLOOR = 0.94
+VERIFIED_CONFIRMED_FLOOR = 0.95
 VERIFIED_OVERALL_FLOOR = 0.92
 # Share of news and official sources with a publication date, and of sources whose title is a
 # bracketed description because the page showed none (a ceiling).
-PUBLISHED_ON_FLOOR = 0.39
-BRACKETED_TITLES_CEILING = 0.33
+# Both were lowered on 6 December 2026 by a correction, not a loss: 191 publication dates that
+# no page showed (taken from web addresses or the search index's stamps) were removed, and the
+# 59 sources added that day include pages that show no headline (see CHANGELOG.md).
+PUBLISHED_ON_FLOOR = 0.23
+BRACKETED_TITLES_CEILING = 0.34
 
 
 def _verified_share(t, *, confirmed_only: bool) -> float:
