@@ -66,3 +66,22 @@ def test_the_figures_command_without_matplotlib_says_what_to_install(tmp_path, c
     err = capsys.readouterr().err
     assert 'pip install "morocco-palestine-data[plot]"' in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_per_year_figures_leave_out_brackets_that_span_years():
+    import pandas as pd
+
+    from morocco_palestine_data.figures import _left_out, within_one_year
+
+    frame = pd.DataFrame(
+        {
+            "date_start": pd.to_datetime(["2018-06-04", "2010-01-01", "2023-12-30"]),
+            "date_end": pd.to_datetime(["2018-06-05", "2019-12-31", "2024-01-02"]),
+        }
+    )
+    assert within_one_year(frame).tolist() == [True, False, False]
+    assert _left_out(1, "delivery", "deliveries") == (
+        "1 delivery whose bracket spans more than one year is left out"
+    )
+    assert _left_out(2, "event", "events").startswith("2 events whose")
+    assert _left_out(0, "event", "events") == "no event spans more than one year"

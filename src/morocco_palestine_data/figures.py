@@ -57,6 +57,14 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def _left_out(n: int, one: str, many: str) -> str:
+    """'1 event whose bracket spans more than one year is left out', and so on."""
+    if n == 0:
+        return f"no {one} spans more than one year"
+    noun, verb = (one, "is") if n == 1 else (many, "are")
+    return f"{n} {noun} whose bracket spans more than one year {verb} left out"
+
+
 def data_fingerprint(tables: list[str]) -> str:
     """The text stamped into a figure: package version and the hash of each table used."""
     hashes = {r["name"]: r["hash"] for r in loading.descriptor()["resources"]}
@@ -71,12 +79,19 @@ def _this_year() -> int:
     return datetime.date.today().year
 
 
+def within_one_year(frame: Any) -> Any:
+    """Rows whose date bracket falls within one calendar year: only those can be counted in a
+    year without guessing; a bracket of a decade, or across a new year, is left out."""
+    return frame["date_start"].dt.year == frame["date_end"].dt.year
+
+
 def events_per_year() -> Figure:
     """Events per year since 1948, stacked by event type (the seven commonest, then other)."""
     import pandas as pd
 
     plt = _plt()
-    events = loading.load("events")
+    every = loading.load("events")
+    events = every[within_one_year(every)]
     kinds = events["event_type"].astype(str)
     top = kinds.value_counts().index[:7]
     kinds = kinds.where(kinds.isin(top), "other")
@@ -92,17 +107,17 @@ def events_per_year() -> Figure:
     for colour, kind in zip(colours, table.columns, strict=False):
         ax.bar(table.index, table[kind], bottom=bottom, width=0.85, color=colour, label=kind)
         bottom += table[kind]
-    ax.set_title(f"Events per year, {FIRST_YEAR}–{years[-1]}, by type ({len(events)} events)")
+    ax.set_title(f"Events per year, {FIRST_YEAR}–{years[-1]}, by type ({len(every)} events)")
     ax.set_ylabel("events")
     ax.set_xlim(FIRST_YEAR - 1, years[-1] + 1)
     ax.legend(ncols=4, fontsize="small", frameon=False, loc="upper left")
     ax.grid(axis="y", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
-    coarse = int((events["date_precision"] != "day").sum())
+    coarse = int((every["date_precision"] != "day").sum())
     _footnote(
         fig,
-        f"An event is counted in the year its date bracket starts; {coarse} events are known "
-        "only to the month, year or decade.",
+        f"An event is counted in the year of its date bracket; {coarse} events are known only to "
+        f"the month, year or decade, and {_left_out(len(every) - len(events), 'event', 'events')}.",
     )
     return fig
 
@@ -112,7 +127,8 @@ def aid_per_year() -> Figure:
     import pandas as pd
 
     plt = _plt()
-    aid = loading.load("aid_deliveries")
+    every = loading.load("aid_deliveries")
+    aid = every[within_one_year(every)]
     year = aid["date_start"].dt.year
     modes = list(aid["transport_mode"].cat.categories)
     years = range(int(year.min()), max(_this_year(), int(year.max())) + 1)
@@ -140,16 +156,19 @@ def aid_per_year() -> Figure:
         ax.grid(axis="y", alpha=0.3)
         ax.spines[["top", "right"]].set_visible(False)
     stated = int(aid["weight_tonnes"].notna().sum())
-    top.set_title(f"Aid deliveries per year, by transport mode ({len(aid)} deliveries)")
+    top.set_title(f"Aid deliveries per year, by transport mode ({len(every)} deliveries)")
+    left_out = len(every) - len(aid)
     top.set_ylabel("deliveries")
     low.set_ylim(0, max(float(tonnes.to_numpy().sum(axis=1).max()), 1.0) * 1.1)
     top.legend(title="transport mode", fontsize="small", frameon=False, loc="upper left")
     low.set_title(f"Stated tonnage per year ({stated} of {len(aid)} deliveries state a weight)")
     low.set_ylabel("tonnes")
+    low.xaxis.set_major_locator(_require("matplotlib.ticker").MaxNLocator(integer=True))
     _footnote(
         fig,
-        "A delivery is counted in the year its date bracket starts. Tonnage is the sum of "
-        "the figures sources state; where they differ the record is 'disputed' (see notes).",
+        "A delivery is counted in the year of its date bracket; "
+        f"{_left_out(left_out, 'delivery', 'deliveries')}. Tonnage is the sum of the figures "
+        "sources state; where they differ the record is 'disputed' (see notes).",
     )
     return fig
 
