@@ -337,10 +337,10 @@ VERIFIED_CONFIRMED_FLOOR = 0.95
 VERIFIED_OVERALL_FLOOR = 0.92
 # Share of news and official sources with a publication date, and of sources whose title is a
 # bracketed description because the page showed none (a ceiling).
-# Both were lowered on 6 December 2026 by a correction, not a loss: 191 publication dates that
+# Both were lowered on 6 December 2026 by a correction, not a loss: 211 publication dates that
 # no page showed (taken from web addresses or the search index's stamps) were removed, and the
 # 65 sources added that day include pages that show no headline (see CHANGELOG.md).
-PUBLISHED_ON_FLOOR = 0.23
+PUBLISHED_ON_FLOOR = 0.22
 BRACKETED_TITLES_CEILING = 0.34
 
 
