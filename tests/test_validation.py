@@ -208,12 +208,13 @@ def test_cycle_of_parent_links_is_named_on_each_event(data_copy):
 
 
 def test_stage_starting_before_its_parent_is_named(data_copy):
-    # The condemnation is dated July 1986 (from the 1st), the Ifrane meeting from 22 July.
-    edit(data_copy, "events", "event_id", STAGE_PARENT, "parent_event_id", EVENT)
+    # The condemnation is bracketed from 22 July 1986; Hassan II gave up the chair on 27 July.
+    later = "1986-07-27-hassan-ii-resigns-arab-summit-chair"
+    edit(data_copy, "events", "event_id", STAGE_PARENT, "parent_event_id", later)
     (problem,) = problems_of(data_copy)
     assert f"event_id={STAGE_PARENT}" in problem and "column parent_event_id" in problem
     assert "rule parent_event_dates" in problem
-    assert "starts on 1986-07-01, before its parent" in problem and "1986-07-22" in problem
+    assert "starts on 1986-07-22, before its parent" in problem and "1986-07-27" in problem
 
 
 def test_citation_reread_before_the_source_was_first_read_is_named(data_copy):
