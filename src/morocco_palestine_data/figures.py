@@ -53,16 +53,16 @@ def _footnote(fig: Figure, text: str) -> None:
     fig.supxlabel(text, fontsize="x-small", color="0.35", wrap=True)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def _left_out(n: int, one: str, many: str) -> str:
     """'1 event whose bracket spans more than one year is left out', and so on."""
     if n == 0:
         return f"no {one} spans more than one year"
-    noun, verb = (one, "is") if n == 1 else (many, "are")
-    return f"{n} {noun} whose bracket spans more than one year {verb} left out"
+    verb = "is" if n == 1 else "are"
+    return f"{_plural(n, one, many)} whose bracket spans more than one year {verb} left out"
 
 
 def data_fingerprint(tables: list[str]) -> str:
