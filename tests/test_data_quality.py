@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -244,9 +245,8 @@ def test_no_happening_is_recorded_twice(t):
     assert not twins, f"merge these (or list them in DISTINCT_LOOKALIKES with why): {twins}"
 
 
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
-_MONTHS += ["September", "October", "November", "December"]
+_WEEKDAYS = list(calendar.day_name)  # Monday first, as date.weekday() counts
+_MONTHS = list(calendar.month_name)[1:]
 _WEEKDAY_DATE = re.compile(
     rf"\b({'|'.join(_WEEKDAYS)}) (\d{{1,2}}) ({'|'.join(_MONTHS)})\b(?: (\d{{4}}))?"
 )
